@@ -1,0 +1,474 @@
+package dev.fila.engine.domain.request;
+
+import dev.fila.engine.domain.Decider;
+import dev.fila.engine.domain.Decision;
+import dev.fila.engine.domain.Effect;
+import dev.fila.engine.domain.TimerKind;
+import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.queue.LineExit;
+import dev.fila.engine.domain.queue.QueueCommand;
+import dev.fila.engine.domain.queue.QueueSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request aggregate: the online lifecycle {@code waiting → invited → in_service → closed →
+ * surveyed}, with the exits left, rejected and expired. It is the single authority on its invitation's
+ * outcome (accepted or ran out, R11) and owns the three timers of {@link TimerKind}.
+ *
+ * <p>It reads its queue's settings (business hours, timeouts, penalty) from the map it is built with:
+ * settings are configuration, not state.
+ */
+public final class RequestDecider implements Decider<RequestState, RequestCommand, RequestEvent, RequestRejection> {
+
+    /** R10: the reason given when the customer is not online in chat at invitation time. */
+    public static final String CUSTOMER_NOT_ONLINE = "customer not online in chat";
+
+    private final Map<String, QueueSettings> queues;
+
+    public RequestDecider(Map<String, QueueSettings> queues) {
+        this.queues = Map.copyOf(queues);
+    }
+
+    @Override
+    public RequestState initialState() {
+        return RequestState.unopened();
+    }
+
+    @Override
+    public Decision<RequestEvent, RequestRejection> decide(RequestState state, RequestCommand command, long nowMillis) {
+        if (command instanceof RequestCommand.Open open) {
+            return open(state, open, nowMillis);
+        }
+        if (!state.isOpened()) {
+            return Decision.reject(RequestRejection.of(RequestRejection.Code.NOT_FOUND, "no such request"));
+        }
+        QueueSettings queue = queues.get(state.queueId());
+        return switch (command) {
+            case RequestCommand.Open ignored -> throw new IllegalStateException("handled above");
+            case RequestCommand.SetAvailability set -> {
+                if (state.status() != RequestStatus.WAITING) {
+                    yield wrongState(state, "only a waiting customer can step away or come back");
+                }
+                if (state.available() == set.available()) {
+                    yield Decision.nothing();
+                }
+                yield Decision.accept(
+                        new RequestEvent.AvailabilityChanged(set.available(), nowMillis),
+                        toQueue(state, new QueueCommand.SetAvailability(state.requestId(), set.available())));
+            }
+            case RequestCommand.SetCustomerOnline set -> {
+                if (!state.status().isQueued() && state.status() != RequestStatus.IN_SERVICE) {
+                    yield wrongState(state, "the request is no longer active");
+                }
+                yield state.customerOnline() == set.online()
+                        ? Decision.nothing()
+                        : Decision.accept(new RequestEvent.CustomerOnlineChanged(set.online(), nowMillis));
+            }
+            case RequestCommand.Invite invite -> invite(state, queue, invite, nowMillis);
+            case RequestCommand.Accept accept -> {
+                if (state.status() != RequestStatus.INVITED) {
+                    yield wrongState(state, "there is no pending invitation");
+                }
+                if (nowMillis >= state.invitation().expiresAtMillis()) {
+                    yield Decision.reject(
+                            RequestRejection.of(RequestRejection.Code.INVITATION_EXPIRED, "the invitation ran out"));
+                }
+                String agentId = state.invitation().agentId();
+                VisitorInfo visitor = accept.visitor() == null ? VisitorInfo.unknown() : accept.visitor();
+                yield Decision.accept(
+                        new RequestEvent.Accepted(agentId, visitor, nowMillis - state.enteredAtMillis(), nowMillis),
+                        new Effect.CancelTimer(TimerKind.INVITATION),
+                        new Effect.CancelTimer(TimerKind.EXPIRY),
+                        toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.SERVED)),
+                        new Effect.ToAgent(agentId, new AgentCommand.InteractionStarted(state.requestId())));
+            }
+            case RequestCommand.Leave ignored -> {
+                if (!state.status().isQueued()) {
+                    yield wrongState(state, "only a queued request can be left");
+                }
+                yield leaveQueue(state, new RequestEvent.Left(nowMillis), LineExit.LEFT);
+            }
+            case RequestCommand.Reject reject -> {
+                if (!state.status().isQueued()) {
+                    yield wrongState(state, "only a queued request can be rejected");
+                }
+                if (reject.reason() == null || reject.reason().isBlank()) {
+                    yield Decision.reject(new RequestRejection(
+                            RequestRejection.Code.INVALID_FIELDS, "a rejection needs a reason", List.of("reason")));
+                }
+                yield leaveQueue(
+                        state, new RequestEvent.Rejected(reject.reason().strip(), nowMillis), LineExit.REJECTED);
+            }
+            case RequestCommand.Renew renew -> renew(state, queue, renew, nowMillis);
+            case RequestCommand.AgentOpened ignored -> {
+                Decision<RequestEvent, RequestRejection> refusal = inService(state);
+                if (refusal != null) {
+                    yield refusal;
+                }
+                yield state.interaction().state() == InteractionState.NEW
+                        ? Decision.accept(new RequestEvent.AgentOpened(nowMillis))
+                        : Decision.nothing();
+            }
+            case RequestCommand.CustomerWrote ignored -> {
+                Decision<RequestEvent, RequestRejection> refusal = inService(state);
+                if (refusal != null) {
+                    yield refusal;
+                }
+                if (state.interaction().state() == InteractionState.CUSTOMER_AWAY) {
+                    // Writing is the surest sign that the visitor is back (R17).
+                    yield Decision.accept(
+                            List.of(
+                                    new RequestEvent.CustomerReturned(nowMillis),
+                                    new RequestEvent.CustomerWrote(nowMillis)),
+                            List.of(new Effect.CancelTimer(TimerKind.RETURN_GRACE)));
+                }
+                yield Decision.accept(new RequestEvent.CustomerWrote(nowMillis));
+            }
+            case RequestCommand.AgentWrote ignored -> {
+                Decision<RequestEvent, RequestRejection> refusal = inService(state);
+                yield refusal != null ? refusal : Decision.accept(new RequestEvent.AgentWrote(nowMillis));
+            }
+            case RequestCommand.CustomerAway ignored -> {
+                Decision<RequestEvent, RequestRejection> refusal = inService(state);
+                if (refusal != null) {
+                    yield refusal;
+                }
+                if (state.interaction().state() == InteractionState.CUSTOMER_AWAY) {
+                    yield Decision.nothing();
+                }
+                long graceEnds = nowMillis + queue.returnGraceMillis();
+                yield Decision.accept(
+                        new RequestEvent.CustomerWentAway(graceEnds, nowMillis),
+                        new Effect.StartTimer(TimerKind.RETURN_GRACE, graceEnds));
+            }
+            case RequestCommand.CustomerReturned ignored -> {
+                Decision<RequestEvent, RequestRejection> refusal = inService(state);
+                if (refusal != null) {
+                    yield refusal;
+                }
+                if (state.interaction().state() != InteractionState.CUSTOMER_AWAY) {
+                    yield Decision.nothing();
+                }
+                yield Decision.accept(
+                        new RequestEvent.CustomerReturned(nowMillis), new Effect.CancelTimer(TimerKind.RETURN_GRACE));
+            }
+            case RequestCommand.HangUp ignored -> {
+                if (state.status() != RequestStatus.IN_SERVICE) {
+                    yield wrongState(state, "there is no interaction");
+                }
+                if (!state.channel().isExclusive() || !state.interaction().callOngoing()) {
+                    yield Decision.reject(RequestRejection.of(RequestRejection.Code.NO_CALL, "no call is up"));
+                }
+                yield Decision.accept(new RequestEvent.CallHungUp(nowMillis));
+            }
+            case RequestCommand.Close ignored -> {
+                if (state.status() != RequestStatus.IN_SERVICE) {
+                    yield wrongState(state, "only an interaction in service can be closed");
+                }
+                yield Decision.accept(
+                        new RequestEvent.Closed(nowMillis),
+                        new Effect.CancelTimer(TimerKind.RETURN_GRACE),
+                        new Effect.ToAgent(state.interaction().agentId(), new AgentCommand.Release(state.requestId())));
+            }
+            case RequestCommand.AnswerSurvey answer -> {
+                if (state.status() != RequestStatus.CLOSED) {
+                    yield wrongState(state, "the survey is offered once the interaction is closed");
+                }
+                if (answer.score() < Survey.LOWEST_SCORE || answer.score() > Survey.HIGHEST_SCORE) {
+                    yield Decision.reject(new RequestRejection(
+                            RequestRejection.Code.INVALID_FIELDS,
+                            "score must be " + Survey.LOWEST_SCORE + " to " + Survey.HIGHEST_SCORE,
+                            List.of("score")));
+                }
+                String comment =
+                        answer.comment() == null ? "" : answer.comment().strip();
+                yield Decision.accept(new RequestEvent.SurveyAnswered(answer.score(), comment, nowMillis));
+            }
+            case RequestCommand.TimerFired fired -> timerFired(state, queue, fired, nowMillis);
+        };
+    }
+
+    private Decision<RequestEvent, RequestRejection> open(
+            RequestState state, RequestCommand.Open open, long nowMillis) {
+        if (state.isOpened()) {
+            return Decision.reject(
+                    RequestRejection.of(RequestRejection.Code.ALREADY_OPEN, "request " + open.requestId() + " exists"));
+        }
+        QueueSettings queue = open.queueId() == null ? null : queues.get(open.queueId());
+        if (queue == null) {
+            return Decision.reject(new RequestRejection(
+                    RequestRejection.Code.UNKNOWN_QUEUE, "no queue " + open.queueId(), List.of("queueId")));
+        }
+        List<String> bad = new ArrayList<>();
+        if (open.requestId() < 0) {
+            bad.add("requestId");
+        }
+        if (blank(open.protocol())) {
+            bad.add("protocol");
+        }
+        if (blank(open.customerId())) {
+            bad.add("customerId");
+        }
+        if (open.channel() == null) {
+            bad.add("channel");
+        }
+        if (open.priority() < 0) {
+            bad.add("priority");
+        }
+        RequestDetails details = open.details();
+        if (details == null) {
+            bad.add("details");
+        } else {
+            if (blank(details.supportType())) {
+                bad.add("supportType");
+            }
+            if (blank(details.system())) {
+                bad.add("system");
+            }
+            if (blank(details.module())) {
+                bad.add("module");
+            }
+            if (blank(details.menu())) {
+                bad.add("menu");
+            }
+            if (blank(details.description())) {
+                bad.add("description");
+            }
+            if (details.wantsPhoneCall() == null) {
+                bad.add("wantsPhoneCall");
+            }
+        }
+        if (open.standing() == null) {
+            bad.add("standing");
+        }
+        if (!bad.isEmpty()) {
+            return Decision.reject(new RequestRejection(
+                    RequestRejection.Code.INVALID_FIELDS, "missing or invalid: " + String.join(", ", bad), bad));
+        }
+        if (!open.channel().isRealTime() || !queue.channels().contains(open.channel())) {
+            return Decision.reject(new RequestRejection(
+                    RequestRejection.Code.CHANNEL_NOT_SERVED,
+                    "queue " + queue.queueId() + " does not take " + open.channel(),
+                    List.of("channel")));
+        }
+        if (!open.standing().activeContract()) {
+            return Decision.reject(RequestRejection.of(
+                    RequestRejection.Code.NO_ACTIVE_CONTRACT, "an active support contract is required"));
+        }
+        if (!open.standing().unansweredSurveyProtocol().isEmpty()) {
+            return Decision.reject(RequestRejection.of(
+                    RequestRejection.Code.SURVEY_PENDING,
+                    "answer the survey of request " + open.standing().unansweredSurveyProtocol() + " first"));
+        }
+        if (!queue.calendar().isOpen(nowMillis)) {
+            return Decision.reject(RequestRejection.of(
+                    RequestRejection.Code.QUEUE_CLOSED, "the queue is closed now; an offline request is possible"));
+        }
+        if (details.availableUntilMillis() <= nowMillis) {
+            return Decision.reject(new RequestRejection(
+                    RequestRejection.Code.AVAILABLE_UNTIL_PASSED,
+                    "available-until is already past",
+                    List.of("availableUntil")));
+        }
+        long expiresAt = expiry(queue, details.availableUntilMillis(), nowMillis);
+        return Decision.accept(
+                new RequestEvent.Opened(
+                        open.requestId(),
+                        open.protocol(),
+                        open.customerId(),
+                        open.queueId(),
+                        open.channel(),
+                        open.priority(),
+                        details,
+                        open.customerOnline(),
+                        expiresAt,
+                        nowMillis),
+                new Effect.ToQueue(
+                        open.queueId(),
+                        new QueueCommand.Enqueue(open.requestId(), open.channel(), open.priority(), nowMillis, false)),
+                new Effect.StartTimer(TimerKind.EXPIRY, expiresAt));
+    }
+
+    /** R14 and R7: a queued request expires at the customer's available-until, or at closing with expireAtClose. */
+    private static long expiry(QueueSettings queue, long availableUntilMillis, long nowMillis) {
+        return queue.expireAtClose()
+                ? Math.min(availableUntilMillis, queue.calendar().nextClosing(nowMillis))
+                : availableUntilMillis;
+    }
+
+    private Decision<RequestEvent, RequestRejection> invite(
+            RequestState state, QueueSettings queue, RequestCommand.Invite invite, long nowMillis) {
+        Effect release = new Effect.ToAgent(invite.agentId(), new AgentCommand.Release(state.requestId()));
+        if (state.status() != RequestStatus.WAITING) {
+            // Late: the request left, expired or was invited by another agent meanwhile. Free the slot.
+            return Decision.only(release);
+        }
+        if (!state.available()) {
+            // R9: it stepped away while the offer travelled; the queue offers it again when it is back.
+            return Decision.only(release, toQueue(state, new QueueCommand.OfferReturned(state.requestId())));
+        }
+        if (!state.customerOnline()) {
+            // R10: not online in chat: rejected with that reason; the customer must enter the queue again.
+            return Decision.accept(
+                    new RequestEvent.InvitationRefused(invite.agentId(), CUSTOMER_NOT_ONLINE, nowMillis),
+                    new Effect.CancelTimer(TimerKind.EXPIRY),
+                    toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.REFUSED)),
+                    release);
+        }
+        long expiresAt = nowMillis + queue.acceptTimeoutMillis();
+        return Decision.accept(
+                new RequestEvent.Invited(invite.agentId(), expiresAt, nowMillis),
+                new Effect.StartTimer(TimerKind.INVITATION, expiresAt));
+    }
+
+    private Decision<RequestEvent, RequestRejection> renew(
+            RequestState state, QueueSettings queue, RequestCommand.Renew renew, long nowMillis) {
+        if (state.status() != RequestStatus.EXPIRED) {
+            return wrongState(state, "only an expired request can be renewed");
+        }
+        if (!queue.calendar().isOnLaterBusinessDay(nowMillis, state.endedAtMillis())) {
+            return Decision.reject(RequestRejection.of(
+                    RequestRejection.Code.RENEWAL_NOT_YET,
+                    "an expired request can be renewed from the next business day"));
+        }
+        if (!queue.calendar().isOpen(nowMillis)) {
+            return Decision.reject(RequestRejection.of(RequestRejection.Code.QUEUE_CLOSED, "the queue is closed now"));
+        }
+        if (renew.availableUntilMillis() <= nowMillis) {
+            return Decision.reject(new RequestRejection(
+                    RequestRejection.Code.AVAILABLE_UNTIL_PASSED,
+                    "available-until is already past",
+                    List.of("availableUntil")));
+        }
+        long expiresAt = expiry(queue, renew.availableUntilMillis(), nowMillis);
+        return Decision.accept(
+                new RequestEvent.Renewed(renew.availableUntilMillis(), expiresAt, nowMillis),
+                toQueue(
+                        state,
+                        new QueueCommand.Enqueue(
+                                state.requestId(), state.channel(), state.priority(), nowMillis, true)),
+                new Effect.StartTimer(TimerKind.EXPIRY, expiresAt));
+    }
+
+    private Decision<RequestEvent, RequestRejection> timerFired(
+            RequestState state, QueueSettings queue, RequestCommand.TimerFired fired, long nowMillis) {
+        return switch (fired.kind()) {
+            case INVITATION -> {
+                Invitation invitation = state.invitation();
+                if (state.status() != RequestStatus.INVITED || invitation.expiresAtMillis() != fired.dueMillis()) {
+                    yield Decision.nothing();
+                }
+                // R11: back penaltyPositions places (the queue moves it), the agent's slot freed.
+                yield Decision.accept(
+                        new RequestEvent.InvitationExpired(invitation.agentId(), queue.penaltyPositions(), nowMillis),
+                        toQueue(state, new QueueCommand.ApplyPenalty(state.requestId())),
+                        new Effect.ToAgent(invitation.agentId(), new AgentCommand.Release(state.requestId())));
+            }
+            case EXPIRY -> {
+                if (!state.status().isQueued() || state.expiresAtMillis() != fired.dueMillis()) {
+                    yield Decision.nothing();
+                }
+                yield leaveQueue(state, new RequestEvent.Expired(nowMillis), LineExit.EXPIRED);
+            }
+            case RETURN_GRACE -> {
+                Interaction interaction = state.interaction();
+                if (state.status() != RequestStatus.IN_SERVICE
+                        || interaction.state() != InteractionState.CUSTOMER_AWAY
+                        || interaction.graceEndsAtMillis() != fired.dueMillis()) {
+                    yield Decision.nothing();
+                }
+                yield Decision.accept(new RequestEvent.CustomerEnded(nowMillis));
+            }
+        };
+    }
+
+    /** Leaves the queue for good (left, rejected, expired): the line forgets it, an inviting agent is freed. */
+    private static Decision<RequestEvent, RequestRejection> leaveQueue(
+            RequestState state, RequestEvent event, LineExit exit) {
+        List<Effect> effects = new ArrayList<>(4);
+        effects.add(toQueue(state, new QueueCommand.Remove(state.requestId(), exit)));
+        if (state.status() == RequestStatus.INVITED) {
+            effects.add(new Effect.CancelTimer(TimerKind.INVITATION));
+            effects.add(new Effect.ToAgent(state.invitation().agentId(), new AgentCommand.Release(state.requestId())));
+        }
+        if (exit != LineExit.EXPIRED) {
+            effects.add(new Effect.CancelTimer(TimerKind.EXPIRY));
+        }
+        return Decision.accept(List.of(event), effects);
+    }
+
+    private static Decision<RequestEvent, RequestRejection> inService(RequestState state) {
+        if (state.status() != RequestStatus.IN_SERVICE) {
+            return wrongState(state, "there is no interaction in service");
+        }
+        if (state.interaction().state() == InteractionState.CUSTOMER_ENDED) {
+            return Decision.reject(RequestRejection.of(
+                    RequestRejection.Code.CUSTOMER_ENDED, "the customer ended the interaction; close it"));
+        }
+        return null;
+    }
+
+    private static Decision<RequestEvent, RequestRejection> wrongState(RequestState state, String why) {
+        return Decision.reject(RequestRejection.of(
+                RequestRejection.Code.WRONG_STATE,
+                why + " (request is " + state.status().name().toLowerCase() + ")"));
+    }
+
+    private static Effect toQueue(RequestState state, QueueCommand command) {
+        return new Effect.ToQueue(state.queueId(), command);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public RequestState evolve(RequestState state, RequestEvent event) {
+        return switch (event) {
+            case RequestEvent.Opened e -> RequestState.opened(e);
+            case RequestEvent.AvailabilityChanged e -> state.withAvailability(e.available(), state.customerOnline());
+            case RequestEvent.CustomerOnlineChanged e -> state.withAvailability(state.available(), e.online());
+            case RequestEvent.Invited e ->
+                state.with(RequestStatus.INVITED, new Invitation(e.agentId(), e.atMillis(), e.expiresAtMillis()), null);
+            case RequestEvent.InvitationRefused e -> state.ended(RequestStatus.REJECTED, e.reason(), e.atMillis());
+            case RequestEvent.InvitationExpired e -> state.penalised();
+            case RequestEvent.Accepted e ->
+                state.with(
+                        RequestStatus.IN_SERVICE,
+                        null,
+                        new Interaction(
+                                e.agentId(),
+                                e.atMillis(),
+                                e.waitedMillis(),
+                                e.visitor(),
+                                InteractionState.NEW,
+                                InteractionState.NEW,
+                                0,
+                                state.channel().isExclusive()));
+            case RequestEvent.Left e -> state.ended(RequestStatus.LEFT, "", e.atMillis());
+            case RequestEvent.Rejected e -> state.ended(RequestStatus.REJECTED, e.reason(), e.atMillis());
+            case RequestEvent.Expired e -> state.ended(RequestStatus.EXPIRED, "", e.atMillis());
+            case RequestEvent.Renewed e -> state.renewed(e.availableUntilMillis(), e.expiresAtMillis(), e.atMillis());
+            case RequestEvent.AgentOpened e ->
+                state.withInteraction(state.interaction().withState(InteractionState.AWAITING_AGENT));
+            case RequestEvent.CustomerWrote e ->
+                state.interaction().state() == InteractionState.NEW
+                        ? state
+                        : state.withInteraction(state.interaction().withState(InteractionState.AWAITING_AGENT));
+            case RequestEvent.AgentWrote e ->
+                state.withInteraction(state.interaction().withState(InteractionState.AWAITING_CUSTOMER));
+            case RequestEvent.CustomerWentAway e ->
+                state.withInteraction(state.interaction().away(e.graceEndsAtMillis()));
+            case RequestEvent.CustomerReturned e ->
+                state.withInteraction(state.interaction().back());
+            case RequestEvent.CustomerEnded e ->
+                state.withInteraction(state.interaction().withState(InteractionState.CUSTOMER_ENDED));
+            case RequestEvent.CallHungUp e ->
+                state.withInteraction(state.interaction().hungUp());
+            case RequestEvent.Closed e -> state.ended(RequestStatus.CLOSED, "", e.atMillis());
+            case RequestEvent.SurveyAnswered e -> state.surveyed(new Survey(e.score(), e.comment(), e.atMillis()));
+        };
+    }
+}
