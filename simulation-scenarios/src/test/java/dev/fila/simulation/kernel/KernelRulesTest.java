@@ -277,10 +277,13 @@ class KernelRulesTest {
         World w = World.of(SUPPORT);
         w.agent("ana", Map.of(Q, 1), 4);
         w.open(1, Q, Channel.CHAT, T);
-        w.tell(T + minutes(6), 1, new RequestCommand.Accept(VisitorInfo.unknown()));
-        w.runUntil(T + minutes(6));
-        assertThat(w.rejections).singleElement().satisfies(r -> assertThat(r.external())
-                .isTrue());
+        // Invited at T; the customer answers exactly when the 5 minutes are up: too late (R11).
+        w.tell(T + minutes(5), 1, new RequestCommand.Accept(VisitorInfo.unknown()));
+        w.runUntil(T + minutes(5));
+        assertThat(w.rejections).singleElement().satisfies(r -> {
+            assertThat(r.external()).isTrue();
+            assertThat(((RequestRejection) r.rejection()).code()).isEqualTo(RequestRejection.Code.INVITATION_EXPIRED);
+        });
         assertThat(w.kernel.externalRejections()).isEqualTo(1);
     }
 
