@@ -87,7 +87,7 @@ public final class Simulation implements KernelListener {
     private double busyUnitMillis;
     private double capacityUnitMillis;
 
-    private Simulation(Scenario scenario) {
+    private Simulation(Scenario scenario, List<KernelListener> observers) {
         this.scenario = scenario;
         this.startMillis = scenario.startMillis();
         this.endMillis = scenario.startMillis() + scenario.horizonMillis();
@@ -112,6 +112,7 @@ public final class Simulation implements KernelListener {
                 .expectedRequests((int) Math.min(1 << 24, expected + 16))
                 .expectedPending((int) Math.min(1 << 20, expected / 4 + 64));
         scenario.queues().forEach(builder::queue);
+        observers.forEach(builder::listener);
         List<Scenario.AgentSpec> agents = scenario.agents();
         units = new int[agents.size()];
         capacity = new int[agents.size()];
@@ -151,7 +152,12 @@ public final class Simulation implements KernelListener {
 
     /** Runs the scenario from its start to its horizon. */
     public static SimulationResult run(Scenario scenario) {
-        return new Simulation(scenario).execute();
+        return new Simulation(scenario, List.of()).execute();
+    }
+
+    /** Runs the scenario with extra observers, which see every event after the driver does. */
+    public static SimulationResult run(Scenario scenario, KernelListener... observers) {
+        return new Simulation(scenario, List.of(observers)).execute();
     }
 
     private SimulationResult execute() {

@@ -16,12 +16,12 @@ import java.util.Map;
  * agent; the positions of a line are exactly 1..n. Violations are collected, not thrown, so a test can
  * report them all.
  */
-final class InvariantObserver implements KernelListener {
+public final class InvariantObserver implements KernelListener {
 
-    final List<String> violations = new ArrayList<>();
+    public final List<String> violations = new ArrayList<>();
     private final Map<Long, String> lineOf = new HashMap<>();
     private final Map<Long, String> heldBy = new HashMap<>();
-    long checks;
+    public long checks;
     boolean checkPositions = true;
 
     @Override
