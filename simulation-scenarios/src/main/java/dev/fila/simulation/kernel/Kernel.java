@@ -1,0 +1,530 @@
+package dev.fila.simulation.kernel;
+
+import dev.fila.engine.domain.Decision;
+import dev.fila.engine.domain.Effect;
+import dev.fila.engine.domain.TimerKind;
+import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.agent.AgentDecider;
+import dev.fila.engine.domain.agent.AgentEvent;
+import dev.fila.engine.domain.agent.AgentRejection;
+import dev.fila.engine.domain.agent.AgentState;
+import dev.fila.engine.domain.queue.QueueCommand;
+import dev.fila.engine.domain.queue.QueueDecider;
+import dev.fila.engine.domain.queue.QueueEvent;
+import dev.fila.engine.domain.queue.QueueRejection;
+import dev.fila.engine.domain.queue.QueueSettings;
+import dev.fila.engine.domain.queue.QueueState;
+import dev.fila.engine.domain.request.RequestCommand;
+import dev.fila.engine.domain.request.RequestDecider;
+import dev.fila.engine.domain.request.RequestEvent;
+import dev.fila.engine.domain.request.RequestRejection;
+import dev.fila.engine.domain.request.RequestState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The virtual-time kernel: a single-threaded discrete-event loop that hosts the three deciders
+ * (requests, agents, queues) and carries out their effects on a virtual clock, the way the actor shell
+ * does on a real one.
+ *
+ * <h2>What it does with a command</h2>
+ *
+ * It decides the command against the target's state at the current virtual instant; if accepted, it
+ * evolves the state with each event (showing each to the {@link KernelListener}s), then carries out the
+ * effects in the order they were emitted: a send ({@code ToRequest}, {@code ToAgent}, {@code ToQueue})
+ * goes to the back of the lane of the current instant; {@code StartTimer} arms the request's timer and
+ * schedules its firing; {@code CancelTimer} disarms it; {@code Notify} goes to the listeners. A command
+ * refused when sent between aggregates is counted (see {@link #internalRejections()}) and its effects
+ * (there are none) dropped; a command refused when submitted from outside (a driver) is reported to the
+ * listeners as external.
+ *
+ * <h2>Order and determinism</h2>
+ *
+ * Entries run in increasing (time, sequence), where the sequence is one global counter bumped at each
+ * addition: two entries at the same instant run in the order they were added. Nothing depends on hash
+ * order, identity or the wall clock, so the same inputs give the same run.
+ *
+ * <h2>Timers, cancelled lazily</h2>
+ *
+ * Each request has one armed deadline per {@link TimerKind}, kept in a {@code long[]} beside its state.
+ * {@code StartTimer} overwrites it and schedules a firing; {@code CancelTimer} only clears it (O(1), the
+ * heap entry stays). When a firing pops, it is delivered as {@code TimerFired} only if its deadline is
+ * still the armed one; otherwise it is dropped and counted as stale ({@link #staleTimers()}). A
+ * cancelled or superseded timer therefore never reaches a request as live.
+ *
+ * <h2>Cost model</h2>
+ *
+ * <ul>
+ *   <li>Event list: see {@link EventList} — O(log n) to schedule a timer or an external entry, O(1) to
+ *       send at the current instant, primitives only while sifting, slots reused.
+ *   <li>Request state: a {@link LongIndexMap} from the {@code long} request id to an {@code int} index
+ *       into a {@code RequestState[]} and a {@code long[]} of deadlines (3 per request): expected O(1),
+ *       no boxing. States of finished requests are kept (a late command must still find them).
+ *   <li>Agents and queues: indexed by {@code int} at setup (their string ids looked up once per send
+ *       in a {@link HashMap}, whose string hash is cached), states in plain arrays.
+ *   <li>Allocation per step: what the deciders allocate (their decisions, events, new immutable
+ *       states) and one {@code TimerFired} record per live timer. The kernel itself allocates nothing
+ *       in steady state; arrays double when full.
+ * </ul>
+ *
+ * <p>Not thread-safe: one kernel per replication, one thread.
+ */
+public final class Kernel {
+
+    static final byte TO_REQUEST = 1;
+    static final byte TO_AGENT = 2;
+    static final byte TO_QUEUE = 3;
+    static final byte TIMER = 4;
+    static final byte EXTERNAL_REQUEST = 5;
+    static final byte EXTERNAL_AGENT = 6;
+    static final byte EXTERNAL_QUEUE = 7;
+    static final byte ACTION = 8;
+
+    private static final long DISARMED = Long.MIN_VALUE;
+    private static final TimerKind[] TIMER_KINDS = TimerKind.values();
+    private static final int TIMERS = TIMER_KINDS.length;
+
+    private final EventList events;
+    private final KernelListener[] listeners;
+
+    private final RequestDecider requestDecider;
+    private final LongIndexMap requestIndex;
+    private RequestState[] requestStates;
+    private long[] requestIds;
+    private long[] timerDue;
+    private int requestCount;
+
+    private final AgentDecider agentDecider = new AgentDecider();
+    private final Map<String, Integer> agentIndex = new HashMap<>();
+    private String[] agentIds;
+    private AgentState[] agentStates;
+    private int agentCount;
+
+    private final Map<String, Integer> queueIndex = new HashMap<>();
+    private final String[] queueIds;
+    private final QueueDecider[] queueDeciders;
+    private final QueueState[] queueStates;
+
+    private long eventsProcessed;
+    private long internalRejections;
+    private long externalRejections;
+    private long staleTimers;
+    private long droppedSends;
+
+    private Kernel(Builder builder) {
+        this.events = new EventList(builder.startMillis, builder.expectedPending);
+        this.listeners = builder.listeners.toArray(new KernelListener[0]);
+        Map<String, QueueSettings> settings = new LinkedHashMap<>();
+        builder.queues.forEach(q -> settings.put(q.queueId(), q));
+        this.requestDecider = new RequestDecider(settings);
+        int queues = settings.size();
+        this.queueIds = new String[queues];
+        this.queueDeciders = new QueueDecider[queues];
+        this.queueStates = new QueueState[queues];
+        int i = 0;
+        for (QueueSettings q : settings.values()) {
+            queueIds[i] = q.queueId();
+            queueDeciders[i] = new QueueDecider(q);
+            queueStates[i] = queueDeciders[i].initialState();
+            queueIndex.put(q.queueId(), i);
+            i++;
+        }
+        int requests = Math.max(16, builder.expectedRequests);
+        this.requestIndex = new LongIndexMap(requests);
+        this.requestStates = new RequestState[requests];
+        this.requestIds = new long[requests];
+        this.timerDue = new long[requests * TIMERS];
+        this.agentIds = new String[Math.max(4, builder.agentIds.size())];
+        this.agentStates = new AgentState[agentIds.length];
+        for (String agentId : builder.agentIds) {
+            agentSlot(agentId);
+        }
+    }
+
+    public static Builder builder(long startMillis) {
+        return new Builder(startMillis);
+    }
+
+    /** Sets up a kernel: its start instant, its queues, its agents (by id) and its listeners. */
+    public static final class Builder {
+        private final long startMillis;
+        private final List<QueueSettings> queues = new ArrayList<>();
+        private final List<String> agentIds = new ArrayList<>();
+        private final List<KernelListener> listeners = new ArrayList<>();
+        private int expectedRequests = 1024;
+        private int expectedPending = 1024;
+
+        private Builder(long startMillis) {
+            this.startMillis = startMillis;
+        }
+
+        public Builder queue(QueueSettings settings) {
+            queues.add(settings);
+            return this;
+        }
+
+        /** Reserves an index for an agent (agents not named here get one on first use). */
+        public Builder agent(String agentId) {
+            agentIds.add(agentId);
+            return this;
+        }
+
+        public Builder listener(KernelListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Sizes the request table up front (it grows anyway). */
+        public Builder expectedRequests(int n) {
+            expectedRequests = n;
+            return this;
+        }
+
+        /** Sizes the event list up front (it grows anyway). */
+        public Builder expectedPending(int n) {
+            expectedPending = n;
+            return this;
+        }
+
+        public Kernel build() {
+            return new Kernel(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- driving from outside
+
+    /** The virtual clock, epoch millis. */
+    public long nowMillis() {
+        return events.now();
+    }
+
+    /** Submits a command to a request at {@code atMillis}, from outside the domain. */
+    public void submit(long atMillis, long requestId, RequestCommand command) {
+        events.schedule(atMillis, EXTERNAL_REQUEST, requestId, 0, command);
+    }
+
+    /** Submits a command to an agent at {@code atMillis}, from outside the domain. */
+    public void submitToAgent(long atMillis, String agentId, AgentCommand command) {
+        events.schedule(atMillis, EXTERNAL_AGENT, agentSlot(agentId), 0, command);
+    }
+
+    /** Submits a command to a queue at {@code atMillis}, from outside the domain. */
+    public void submitToQueue(long atMillis, String queueId, QueueCommand command) {
+        Integer q = queueIndex.get(queueId);
+        if (q == null) {
+            throw new IllegalArgumentException("no queue " + queueId);
+        }
+        events.schedule(atMillis, EXTERNAL_QUEUE, q, 0, command);
+    }
+
+    /** Runs {@code action} at {@code atMillis} with {@code arg}. */
+    public void schedule(long atMillis, KernelAction action, long arg) {
+        events.schedule(atMillis, ACTION, arg, 0, action);
+    }
+
+    /** Time of the next pending entry, or {@link Long#MAX_VALUE}. */
+    public long peekTime() {
+        return events.peekTime();
+    }
+
+    /** Runs the next entry; returns false when nothing is pending. */
+    public boolean step() {
+        int slot = events.pop();
+        if (slot < 0) {
+            return false;
+        }
+        byte kind = events.kind(slot);
+        long target = events.target(slot);
+        long aux = events.aux(slot);
+        Object payload = events.payload(slot);
+        events.release(slot);
+        eventsProcessed++;
+        switch (kind) {
+            case TO_REQUEST -> deliverToRequest(target, (RequestCommand) payload, false);
+            case EXTERNAL_REQUEST -> deliverToRequest(target, (RequestCommand) payload, true);
+            case TO_AGENT -> deliverToAgent((int) target, (AgentCommand) payload, false);
+            case EXTERNAL_AGENT -> deliverToAgent((int) target, (AgentCommand) payload, true);
+            case TO_QUEUE -> deliverToQueue((int) target, (QueueCommand) payload, false);
+            case EXTERNAL_QUEUE -> deliverToQueue((int) target, (QueueCommand) payload, true);
+            case TIMER -> fireTimer(target, (TimerKind) payload, aux);
+            case ACTION -> ((KernelAction) payload).run(this, events.now(), target);
+            default -> throw new IllegalStateException("unknown entry kind " + kind);
+        }
+        return true;
+    }
+
+    /**
+     * Runs every entry due at or before {@code untilMillis}, then moves the clock to {@code
+     * untilMillis}. Returns the number of entries run.
+     */
+    public long runUntil(long untilMillis) {
+        long before = eventsProcessed;
+        while (events.peekTime() <= untilMillis) {
+            step();
+        }
+        if (untilMillis > events.now()) {
+            events.advanceTo(untilMillis);
+        }
+        return eventsProcessed - before;
+    }
+
+    /** Runs until nothing is pending (beware of open-ended arrival processes). */
+    public long runAll() {
+        long before = eventsProcessed;
+        while (step()) {
+            // keep going
+        }
+        return eventsProcessed - before;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The state of a request, or null if it was never opened. */
+    public RequestState request(long requestId) {
+        int i = requestIndex.get(requestId);
+        return i == LongIndexMap.MISSING ? null : requestStates[i];
+    }
+
+    /** The armed deadline of a request's timer, or {@link Long#MIN_VALUE} when disarmed. */
+    public long timerDeadline(long requestId, TimerKind kind) {
+        int i = requestIndex.get(requestId);
+        return i == LongIndexMap.MISSING ? DISARMED : timerDue[i * TIMERS + kind.ordinal()];
+    }
+
+    public int requestCount() {
+        return requestCount;
+    }
+
+    /** Visits every opened request's state, in the order the requests were opened. */
+    public void forEachRequest(java.util.function.Consumer<RequestState> visitor) {
+        for (int i = 0; i < requestCount; i++) {
+            visitor.accept(requestStates[i]);
+        }
+    }
+
+    public AgentState agent(String agentId) {
+        Integer i = agentIndex.get(agentId);
+        return i == null ? null : agentStates[i];
+    }
+
+    /** Agent ids, in index order. */
+    public List<String> agentIds() {
+        return List.of(Arrays.copyOf(agentIds, agentCount));
+    }
+
+    /** The queue's state (mutable: read only). */
+    public QueueState queue(String queueId) {
+        Integer i = queueIndex.get(queueId);
+        return i == null ? null : queueStates[i];
+    }
+
+    /** Queue ids, in the order they were set up. */
+    public List<String> queueIds() {
+        return List.of(queueIds);
+    }
+
+    /** Entries run so far (commands, timer firings, actions). */
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    /** Commands between aggregates that were refused (their effects dropped). */
+    public long internalRejections() {
+        return internalRejections;
+    }
+
+    /** Commands from outside that were refused (reported to listeners). */
+    public long externalRejections() {
+        return externalRejections;
+    }
+
+    /** Timer firings dropped because their timer was cancelled or re-armed meanwhile. */
+    public long staleTimers() {
+        return staleTimers;
+    }
+
+    /** Sends to a queue that does not exist (dropped). */
+    public long droppedSends() {
+        return droppedSends;
+    }
+
+    public int pendingEntries() {
+        return events.size();
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    private void deliverToRequest(long requestId, RequestCommand command, boolean external) {
+        int index = requestIndex.get(requestId);
+        RequestState state = index == LongIndexMap.MISSING ? requestDecider.initialState() : requestStates[index];
+        long now = events.now();
+        Decision<RequestEvent, RequestRejection> decision = requestDecider.decide(state, command, now);
+        if (decision instanceof Decision.Accepted<RequestEvent, RequestRejection> accepted) {
+            List<RequestEvent> decided = accepted.events();
+            if (!decided.isEmpty()) {
+                for (RequestEvent event : decided) {
+                    state = requestDecider.evolve(state, event);
+                    if (index == LongIndexMap.MISSING) {
+                        index = addRequest(requestId);
+                    }
+                    requestStates[index] = state;
+                    for (KernelListener listener : listeners) {
+                        listener.onRequestEvent(now, requestId, event, state);
+                    }
+                }
+            }
+            List<Effect> effects = accepted.effects();
+            for (int i = 0, n = effects.size(); i < n; i++) {
+                carryOut(effects.get(i), requestId, index);
+            }
+        } else {
+            Decision.Rejected<RequestEvent, RequestRejection> rejected =
+                    (Decision.Rejected<RequestEvent, RequestRejection>) decision;
+            rejected(KernelRejection.Target.REQUEST, Long.toString(requestId), command, rejected.rejection(), external);
+        }
+    }
+
+    private void fireTimer(long requestId, TimerKind kind, long dueMillis) {
+        int index = requestIndex.get(requestId);
+        if (index == LongIndexMap.MISSING || timerDue[index * TIMERS + kind.ordinal()] != dueMillis) {
+            staleTimers++;
+            return;
+        }
+        timerDue[index * TIMERS + kind.ordinal()] = DISARMED;
+        deliverToRequest(requestId, new RequestCommand.TimerFired(kind, dueMillis), false);
+    }
+
+    private void deliverToAgent(int agent, AgentCommand command, boolean external) {
+        AgentState state = agentStates[agent];
+        long now = events.now();
+        Decision<AgentEvent, AgentRejection> decision = agentDecider.decide(state, command, now);
+        if (decision instanceof Decision.Accepted<AgentEvent, AgentRejection> accepted) {
+            String agentId = agentIds[agent];
+            for (AgentEvent event : accepted.events()) {
+                state = agentDecider.evolve(state, event);
+                agentStates[agent] = state;
+                for (KernelListener listener : listeners) {
+                    listener.onAgentEvent(now, agentId, event, state);
+                }
+            }
+            List<Effect> effects = accepted.effects();
+            for (int i = 0, n = effects.size(); i < n; i++) {
+                carryOut(effects.get(i), -1, -1);
+            }
+        } else {
+            Decision.Rejected<AgentEvent, AgentRejection> rejected =
+                    (Decision.Rejected<AgentEvent, AgentRejection>) decision;
+            rejected(KernelRejection.Target.AGENT, agentIds[agent], command, rejected.rejection(), external);
+        }
+    }
+
+    private void deliverToQueue(int queue, QueueCommand command, boolean external) {
+        QueueDecider decider = queueDeciders[queue];
+        QueueState state = queueStates[queue];
+        long now = events.now();
+        Decision<QueueEvent, QueueRejection> decision = decider.decide(state, command, now);
+        if (decision instanceof Decision.Accepted<QueueEvent, QueueRejection> accepted) {
+            String queueId = queueIds[queue];
+            for (QueueEvent event : accepted.events()) {
+                state = decider.evolve(state, event);
+                queueStates[queue] = state;
+                for (KernelListener listener : listeners) {
+                    listener.onQueueEvent(now, queueId, event, state);
+                }
+            }
+            List<Effect> effects = accepted.effects();
+            for (int i = 0, n = effects.size(); i < n; i++) {
+                carryOut(effects.get(i), -1, -1);
+            }
+        } else {
+            Decision.Rejected<QueueEvent, QueueRejection> rejected =
+                    (Decision.Rejected<QueueEvent, QueueRejection>) decision;
+            rejected(KernelRejection.Target.QUEUE, queueIds[queue], command, rejected.rejection(), external);
+        }
+    }
+
+    private void rejected(
+            KernelRejection.Target target, String entityId, Object command, Object rejection, boolean external) {
+        if (external) {
+            externalRejections++;
+        } else {
+            internalRejections++;
+        }
+        if (listeners.length > 0) {
+            KernelRejection report = new KernelRejection(events.now(), target, entityId, command, rejection, external);
+            for (KernelListener listener : listeners) {
+                listener.onRejected(events.now(), report);
+            }
+        }
+    }
+
+    /** Carries out one effect; {@code requestIndex} is the emitting request's index, or -1. */
+    private void carryOut(Effect effect, long requestId, int requestSlot) {
+        switch (effect) {
+            case Effect.ToRequest send -> events.sendNow(TO_REQUEST, send.requestId(), 0, send.command());
+            case Effect.ToAgent send -> events.sendNow(TO_AGENT, agentSlot(send.agentId()), 0, send.command());
+            case Effect.ToQueue send -> {
+                Integer q = queueIndex.get(send.queueId());
+                if (q == null) {
+                    droppedSends++;
+                } else {
+                    events.sendNow(TO_QUEUE, q, 0, send.command());
+                }
+            }
+            case Effect.StartTimer start -> {
+                if (requestSlot < 0) {
+                    throw new IllegalStateException("only a request sets timers: " + effect);
+                }
+                long due = Math.max(start.dueMillis(), events.now());
+                timerDue[requestSlot * TIMERS + start.kind().ordinal()] = start.dueMillis();
+                events.schedule(due, TIMER, requestId, start.dueMillis(), start.kind());
+            }
+            case Effect.CancelTimer cancel -> {
+                if (requestSlot >= 0) {
+                    timerDue[requestSlot * TIMERS + cancel.kind().ordinal()] = DISARMED;
+                }
+            }
+            case Effect.Notify notify -> {
+                for (KernelListener listener : listeners) {
+                    listener.onNotification(events.now(), notify.notification());
+                }
+            }
+        }
+    }
+
+    private int addRequest(long requestId) {
+        int index = requestCount++;
+        if (index == requestStates.length) {
+            int n = requestStates.length * 2;
+            requestStates = Arrays.copyOf(requestStates, n);
+            requestIds = Arrays.copyOf(requestIds, n);
+            timerDue = Arrays.copyOf(timerDue, n * TIMERS);
+        }
+        requestIds[index] = requestId;
+        for (int k = 0; k < TIMERS; k++) {
+            timerDue[index * TIMERS + k] = DISARMED;
+        }
+        requestIndex.put(requestId, index);
+        return index;
+    }
+
+    private int agentSlot(String agentId) {
+        Integer i = agentIndex.get(agentId);
+        if (i != null) {
+            return i;
+        }
+        int index = agentCount++;
+        if (index == agentIds.length) {
+            agentIds = Arrays.copyOf(agentIds, index * 2);
+            agentStates = Arrays.copyOf(agentStates, index * 2);
+        }
+        agentIds[index] = agentId;
+        agentStates[index] = agentDecider.initialState();
+        agentIndex.put(agentId, index);
+        return index;
+    }
+}
