@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by ./fila and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
-# JAVA_HOME wins when it is one; otherwise the newest JDK under /usr/lib/jvm.
+# JAVA_HOME wins when it is one; otherwise the newest JDK under /usr/lib/jvm (FILA_JVM_DIR overrides
+# that folder, for tests).
 
 fila_java_major() { # prints the feature version of the JDK at $1, or nothing
   local release="$1/release"
@@ -22,7 +23,8 @@ fila_pick_jdk() {
     echo "fila: JAVA_HOME=$JAVA_HOME is not a JDK 21 or newer; looking under /usr/lib/jvm" >&2
   fi
   local best="" best_v=0 dir v
-  for dir in /usr/lib/jvm/*; do
+  local jvms="${FILA_JVM_DIR:-/usr/lib/jvm}"
+  for dir in "$jvms"/*; do
     [ -d "$dir" ] && [ ! -L "$dir" ] || continue
     v=$(fila_java_major "$dir")
     if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then
@@ -31,7 +33,7 @@ fila_pick_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "fila: no JDK 21 or newer found (JAVA_HOME is unset or too old, and /usr/lib/jvm has none)." >&2
+    echo "fila: no JDK 21 or newer found (JAVA_HOME is unset or too old, and $jvms has none)." >&2
     echo "fila: install one (for example Debian's openjdk-21-jdk) or set JAVA_HOME to it." >&2
     return 1
   fi
