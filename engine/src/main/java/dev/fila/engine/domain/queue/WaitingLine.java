@@ -57,8 +57,8 @@ import java.util.Arrays;
  *       to the root lowering sizes and counts.
  *   <li>{@link #positionOf}: expected O(log n): a walk up the parent links summing left sizes.
  *   <li>{@link #requestAt}: expected O(log n): a descent by subtree sizes.
- *   <li>{@link #moveBack}: expected O(log n): a position walk, a removal, a descent to the entry
- *       now ahead, and an insertion by rank.
+ *   <li>{@link #moveBack}: expected O(log n): a position walk, a removal, and an insertion by
+ *       rank whose descent also finds the entry now ahead (whose key it takes).
  *   <li>{@link #setAvailable}, {@link #setOffered}: expected O(1) when eligibility does not change,
  *       otherwise expected O(log n) to adjust the counts on the path to the root.
  *   <li>{@link #nthEligible}, {@link #positionOfNthEligible}: expected O(log n): a descent by the
@@ -182,15 +182,22 @@ public final class WaitingLine {
         int parent = NIL;
         int cur = root;
         boolean asRight = false;
+        // Entries ahead of the new one: on a right turn at cur, everything in cur's subtree but its
+        // right subtree, that is size(cur) - size(right); the right child's size is read when the
+        // descent gets there, so no step reads a left child only to count it.
         int ahead = 0;
         while (cur != NIL) {
             int b = cur << STRIDE_SHIFT;
-            n[b + SIZE]++;
+            int sizeBefore = n[b + SIZE];
+            if (asRight) {
+                ahead -= sizeBefore;
+            }
+            n[b + SIZE] = sizeBefore + 1;
             n[b + kindField]++;
             parent = cur;
             int curClass = n[b + CLASS];
-            if (curClass < priorityClass || (curClass == priorityClass && sortTimes[cur] < sortTimeMillis)) {
-                ahead += n[(n[b + LEFT] << STRIDE_SHIFT) + SIZE] + 1;
+            if (curClass < priorityClass || (curClass == priorityClass && sortTimes[cur] <= sortTimeMillis)) {
+                ahead += sizeBefore;
                 cur = n[b + RIGHT];
                 asRight = true;
             } else {
@@ -252,14 +259,12 @@ public final class WaitingLine {
             return from;
         }
         unlink(x);
-        // In the line without x, the entry that will stand directly ahead of it is at 0-based
-        // rank to - 2, and x goes in at rank to - 1.
-        int ahead = slotAt(to - 2);
-        nodes[(x << STRIDE_SHIFT) + CLASS] = nodes[(ahead << STRIDE_SHIFT) + CLASS];
-        sortTimes[x] = sortTimes[ahead];
         priorities[x] = nextPriority();
         resetAsLeaf(x);
-        insertAtRank(x, to - 1);
+        // to > from >= 1, so someone stands ahead: insertAtRank returns that entry.
+        int ahead = insertAtRank(x, to - 1);
+        nodes[(x << STRIDE_SHIFT) + CLASS] = nodes[(ahead << STRIDE_SHIFT) + CLASS];
+        sortTimes[x] = sortTimes[ahead];
         return to;
     }
 
@@ -551,15 +556,17 @@ public final class WaitingLine {
 
     /**
      * Inserts the detached leaf x so that {@code rank} entries stand ahead of it, then restores the
-     * heap order.
+     * heap order. Returns the entry now directly ahead of x ({@link #NIL} if none): the in-order
+     * predecessor of a new leaf is the last node where the descent turned right.
      */
-    private void insertAtRank(int x, int rank) {
+    private int insertAtRank(int x, int rank) {
         int[] n = nodes;
         int bx = x << STRIDE_SHIFT;
         int addChat = n[bx + ELIGIBLE];
         int addExclusive = n[bx + ELIGIBLE + 1];
         int parent = NIL;
         int cur = root;
+        int lastRightTurn = NIL;
         boolean asRight = false;
         while (cur != NIL) {
             int b = cur << STRIDE_SHIFT;
@@ -573,12 +580,14 @@ public final class WaitingLine {
                 asRight = false;
             } else {
                 rank -= inLeft + 1;
+                lastRightTurn = cur;
                 cur = n[b + RIGHT];
                 asRight = true;
             }
         }
         attach(x, parent, asRight);
         siftUp(x);
+        return lastRightTurn;
     }
 
     private void siftUp(int x) {
@@ -707,14 +716,19 @@ public final class WaitingLine {
     private int positionOfSlot(int x) {
         int[] n = nodes;
         int position = n[(n[(x << STRIDE_SHIFT) + LEFT] << STRIDE_SHIFT) + SIZE] + 1;
+        // Coming up from a right child c of p, p and its left subtree stand ahead: that is
+        // size(p) - size(c), read from two nodes the walk touches anyway.
         int cur = x;
+        int curSize = n[(x << STRIDE_SHIFT) + SIZE];
         int parent = n[(x << STRIDE_SHIFT) + PARENT];
         while (parent != NIL) {
             int bp = parent << STRIDE_SHIFT;
+            int parentSize = n[bp + SIZE];
             if (n[bp + RIGHT] == cur) {
-                position += n[(n[bp + LEFT] << STRIDE_SHIFT) + SIZE] + 1;
+                position += parentSize - curSize;
             }
             cur = parent;
+            curSize = parentSize;
             parent = n[bp + PARENT];
         }
         return position;

@@ -1,0 +1,259 @@
+package dev.fila.engine.domain.queue;
+
+import static dev.fila.engine.domain.Fixtures.QUEUE;
+import static dev.fila.engine.domain.Fixtures.SETTINGS;
+import static dev.fila.engine.domain.Fixtures.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fila.engine.domain.Channel;
+import dev.fila.engine.domain.DeciderSpec;
+import dev.fila.engine.domain.Effect;
+import dev.fila.engine.domain.Notification;
+import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.eta.ThroughputEtaPredictor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class QueueDeciderTest {
+
+    private static final long T = 1_800_000_000_000L;
+
+    /** A comparable picture of a queue state (the state itself is mutable and has no equals). */
+    record View(List<String> line, Map<String, AgentView> agents, long served, double interval, long penalties) {
+        static View of(QueueState s) {
+            List<String> line = new ArrayList<>();
+            s.line()
+                    .forEach((id, cls, time, exclusive, available, offered) ->
+                            line.add(id + "/" + cls + "/" + time + "/" + exclusive + "/" + available + "/" + offered));
+            Map<String, AgentView> agents = new TreeMap<>();
+            s.agentViews().forEach(v -> agents.put(v.agentId(), v));
+            return new View(line, agents, s.servedCount(), s.meanServiceIntervalMillis(), s.penaltiesApplied());
+        }
+    }
+
+    private final DeciderSpec<QueueState, QueueCommand, QueueEvent, QueueRejection> spec =
+            DeciderSpec.of(new QueueDecider(SETTINGS), View::of);
+
+    private static final Effect ROUTE = new Effect.ToQueue(QUEUE, new QueueCommand.Route());
+
+    private static QueueEvent chat(long id, long at) {
+        return new QueueEvent.Enqueued(id, false, 0, at, at);
+    }
+
+    private static QueueEvent voice(long id, long at) {
+        return new QueueEvent.Enqueued(id, true, 0, at, at);
+    }
+
+    private static QueueEvent agent(String id, int level, int freeChats, boolean idle) {
+        return new QueueEvent.AgentViewChanged(id, level, freeChats, idle, true, T);
+    }
+
+    private static Effect offer(long requestId, String agentId, boolean exclusive) {
+        return new Effect.ToAgent(agentId, new AgentCommand.Offer(requestId, QUEUE, exclusive));
+    }
+
+    private static QueueEvent[] line(int n) {
+        QueueEvent[] events = new QueueEvent[n];
+        for (int i = 0; i < n; i++) {
+            events[i] = chat(i + 1, T + seconds(i));
+        }
+        return events;
+    }
+
+    @Test
+    void R8_requestsStandInArrivalOrderAndEntryTellsWhoseOrderChanged() {
+        spec.given(line(3))
+                .when(new QueueCommand.Enqueue(4, Channel.CHAT, 0, T + seconds(10), false), T + seconds(10))
+                .thenEvents(new QueueEvent.Enqueued(4, false, 0, T + seconds(10), T + seconds(10)))
+                .thenEffects(new Effect.Notify(new Notification.LineChanged(QUEUE, 4)))
+                .thenState(s -> {
+                    assertThat(s.positionOf(1)).isEqualTo(1);
+                    assertThat(s.positionOf(4)).isEqualTo(4);
+                    assertThat(s.waitingCount()).isEqualTo(4);
+                });
+    }
+
+    @Test
+    void R19_aPriorityCustomerIsCreditedNinetySecondsAtEntry() {
+        QueueEvent[] waiting = {chat(1, T), chat(2, T + seconds(30)), chat(3, T + seconds(100))};
+        spec.given(waiting)
+                .when(new QueueCommand.Enqueue(9, Channel.CHAT, 1, T + seconds(120), false), T + seconds(120))
+                .thenEvents(new QueueEvent.Enqueued(9, false, 0, T + seconds(30), T + seconds(120)))
+                .thenState(s -> {
+                    assertThat(s.positionOf(9)).isEqualTo(3);
+                    assertThat(s.positionOf(3)).isEqualTo(4);
+                });
+    }
+
+    @Test
+    void R19_strictPriorityClassesStandAheadOfEveryLowerClass() {
+        var classes =
+                DeciderSpec.of(new QueueDecider(SETTINGS.withPriority(new PriorityPolicy(true, Map.of()))), View::of);
+        classes.given(line(3))
+                .when(new QueueCommand.Enqueue(9, Channel.CHAT, 2, T + seconds(60), false), T + seconds(60))
+                .thenState(s -> assertThat(s.positionOf(9)).isEqualTo(1));
+    }
+
+    @Test
+    void R14_aRenewedRequestGoesToTheBackWithoutCredit() {
+        spec.given(line(3))
+                .when(new QueueCommand.Enqueue(9, Channel.CHAT, 1, T + seconds(60), true), T + seconds(60))
+                .thenState(s -> assertThat(s.positionOf(9)).isEqualTo(4));
+    }
+
+    @Test
+    void R11_anUnansweredInvitationMovesTheRequestFivePlacesBack() {
+        QueueEvent[] history = new QueueEvent[9];
+        System.arraycopy(line(8), 0, history, 0, 8);
+        history[8] = new QueueEvent.Offered(2, "ana", false, T + seconds(20));
+        spec.given(history)
+                .when(new QueueCommand.ApplyPenalty(2), T + seconds(320))
+                .thenEvents(new QueueEvent.PenaltyApplied(2, 2, 7, T + seconds(320)))
+                .thenState(s -> {
+                    assertThat(s.positionOf(2)).isEqualTo(7);
+                    assertThat(s.positionOf(8)).isEqualTo(8);
+                    assertThat(s.line().isOffered(2)).isFalse();
+                    assertThat(s.penaltiesApplied()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void R11_withFewerThanFiveBehindThePenaltyGoesToTheBack() {
+        spec.given(line(3))
+                .when(new QueueCommand.ApplyPenalty(2), T + seconds(320))
+                .thenEvents(new QueueEvent.PenaltyApplied(2, 2, 3, T + seconds(320)))
+                .thenState(s -> assertThat(s.line().requestAt(3)).isEqualTo(2));
+    }
+
+    @Test
+    void R10_theHeadIsOfferedToTheMostSkilledAgentWithRoom() {
+        QueueEvent[] history = {chat(1, T), chat(2, T + 1), agent("bo", 1, 4, true), agent("ana", 3, 4, true)};
+        spec.given(history)
+                .when(new QueueCommand.Route(), T + 5)
+                .thenEvents(
+                        new QueueEvent.Offered(1, "ana", false, T + 5), new QueueEvent.Offered(2, "ana", false, T + 5))
+                .thenEffects(offer(1, "ana", false), offer(2, "ana", false))
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isTrue();
+                    assertThat(s.agent("ana").freeChatSlots()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void R2_chatsGoToTheLeastLoadedAgentAmongEquals() {
+        QueueEvent[] history = {chat(1, T), agent("ana", 1, 2, false), agent("bo", 1, 4, true)};
+        spec.given(history).when(new QueueCommand.Route(), T + 5).thenEffects(offer(1, "bo", false));
+    }
+
+    @Test
+    void R2_voiceWaitsForAnIdleAgentWhileChatsBehindItAreServed() {
+        QueueEvent[] history = {voice(1, T), chat(2, T + 1), agent("ana", 1, 3, false)};
+        spec.given(history)
+                .when(new QueueCommand.Route(), T + 5)
+                .thenEvents(new QueueEvent.Offered(2, "ana", false, T + 5))
+                .thenState(s -> assertThat(s.positionOf(1)).isEqualTo(1));
+    }
+
+    @Test
+    void R2_aVoiceOfferTakesTheWholeAgent() {
+        QueueEvent[] history = {voice(1, T), chat(2, T + 1), agent("ana", 1, 4, true)};
+        spec.given(history)
+                .when(new QueueCommand.Route(), T + 5)
+                .thenEffects(offer(1, "ana", true))
+                .thenState(s -> assertThat(s.agent("ana").canTake(false)).isFalse());
+    }
+
+    @Test
+    void R9_anUnavailableCustomerKeepsThePlaceButIsSkipped() {
+        QueueEvent[] history = {
+            chat(1, T), chat(2, T + 1), new QueueEvent.AvailabilityChanged(1, false), agent("ana", 1, 1, false)
+        };
+        spec.given(history)
+                .when(new QueueCommand.Route(), T + 5)
+                .thenEffects(offer(2, "ana", false))
+                .thenState(s -> assertThat(s.positionOf(1)).isEqualTo(1));
+        QueueEvent[] back = {chat(1, T), new QueueEvent.AvailabilityChanged(1, false), agent("ana", 1, 1, false)};
+        spec.given(back)
+                .when(new QueueCommand.SetAvailability(1, true), T + 9)
+                .thenEvents(new QueueEvent.AvailabilityChanged(1, true))
+                .thenEffects(ROUTE);
+    }
+
+    @Test
+    void anOfferedRequestIsNeverOfferedTwice() {
+        QueueEvent[] history = {chat(1, T), agent("ana", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)};
+        spec.given(history).when(new QueueCommand.Route(), T + 5).thenNothingHappens();
+    }
+
+    @Test
+    void R2_aDeclinedOfferIsOfferedAgainElsewhereAndTheViewCorrected() {
+        QueueEvent[] history = {
+            chat(1, T), agent("ana", 2, 4, true), agent("bo", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)
+        };
+        spec.given(history)
+                .when(
+                        new QueueCommand.OfferDeclined(
+                                1, new QueueCommand.AgentCapacity("ana", 2, 0, false, true, T + 1)),
+                        T + 2)
+                .thenEvents(
+                        new QueueEvent.OfferWithdrawn(1),
+                        new QueueEvent.AgentViewChanged("ana", 2, 0, false, true, T + 1))
+                .thenEffects(ROUTE)
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isFalse();
+                    assertThat(s.agent("ana").canTake(false)).isFalse();
+                });
+    }
+
+    @Test
+    void routingIsAskedForOnlyWhenSomeAgentMayTakeTheRequest() {
+        spec.given()
+                .when(new QueueCommand.Enqueue(1, Channel.CHAT, 0, T, false), T)
+                .thenEffects(new Effect.Notify(new Notification.LineChanged(QUEUE, 1)));
+        spec.given(agent("ana", 1, 4, true))
+                .when(new QueueCommand.Enqueue(1, Channel.CHAT, 0, T, false), T)
+                .thenEffectsContain(ROUTE);
+    }
+
+    @Test
+    void R8_removalTellsWhoMovedUpAndLateRemovalsChangeNothing() {
+        spec.given(line(3))
+                .when(new QueueCommand.Remove(2, LineExit.LEFT), T + 50)
+                .thenEvents(new QueueEvent.Removed(2, LineExit.LEFT, 2, T + 50))
+                .thenEffects(new Effect.Notify(new Notification.LineChanged(QUEUE, 2)))
+                .thenState(s -> assertThat(s.positionOf(3)).isEqualTo(2));
+        spec.given(line(3)).when(new QueueCommand.Remove(99, LineExit.LEFT), T).thenNothingHappens();
+    }
+
+    @Test
+    void R8_theEtaFollowsTheObservedServiceRate() {
+        List<QueueEvent> history = new ArrayList<>(List.of(line(10)));
+        for (int i = 1; i <= 6; i++) {
+            history.add(new QueueEvent.Removed(i, LineExit.SERVED, 1, T + seconds(60L * i)));
+        }
+        QueueState state = spec.given(history.toArray(QueueEvent[]::new)).state();
+        assertThat(state.meanServiceIntervalMillis()).isEqualTo(60_000.0);
+        assertThat(state.etaMillis(9, new ThroughputEtaPredictor())).isEqualTo(3 * 60_000L);
+        assertThat(state.etaMillis(1, new ThroughputEtaPredictor())).isEqualTo(-1);
+    }
+
+    @Test
+    void R8_beforeAnyServiceTheEtaAssumesTheDefaultHandleTimeSharedByTheAgentsOnline() {
+        QueueState state = spec.given(chat(1, T), chat(2, T), agent("ana", 1, 0, false), agent("bo", 1, 0, false))
+                .state();
+        assertThat(state.etaMillis(2, new ThroughputEtaPredictor()))
+                .isEqualTo(2 * QueueSettings.DEFAULT_HANDLE_MILLIS / 2);
+    }
+
+    @Test
+    void enteringTwiceIsRejected() {
+        assertThat(spec.given(line(1))
+                        .when(new QueueCommand.Enqueue(1, Channel.CHAT, 0, T, false), T)
+                        .thenRejected()
+                        .code())
+                .isEqualTo(QueueRejection.Code.ALREADY_IN_LINE);
+    }
+}
