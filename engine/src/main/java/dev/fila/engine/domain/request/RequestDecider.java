@@ -428,8 +428,10 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
     public RequestState evolve(RequestState state, RequestEvent event) {
         return switch (event) {
             case RequestEvent.Opened e -> RequestState.opened(e);
-            case RequestEvent.AvailabilityChanged e -> state.withAvailability(e.available(), state.customerOnline());
-            case RequestEvent.CustomerOnlineChanged e -> state.withAvailability(state.available(), e.online());
+            case RequestEvent.AvailabilityChanged e ->
+                state.withQueueing(state.queueing().withPresence(e.available(), state.customerOnline()));
+            case RequestEvent.CustomerOnlineChanged e ->
+                state.withQueueing(state.queueing().withPresence(state.available(), e.online()));
             case RequestEvent.Invited e ->
                 state.with(RequestStatus.INVITED, new Invitation(e.agentId(), e.atMillis(), e.expiresAtMillis()), null);
             case RequestEvent.InvitationRefused e -> state.ended(RequestStatus.REJECTED, e.reason(), e.atMillis());

@@ -5,66 +5,92 @@ import dev.fila.engine.domain.Channel;
 /**
  * An online request. Immutable; {@link RequestDecider#evolve} returns a new value for every event.
  *
- * @param enteredAtMillis when it last entered the queue (opening or renewal)
- * @param expiresAtMillis R14, R7: when it expires if still queued
- * @param available R9: whether the customer is available (not stepped away)
- * @param customerOnline R10: whether the customer is online in chat
+ * @param ticket what was opened (R6, R20)
+ * @param status where it stands in its lifecycle
+ * @param queueing its standing in the queue (R9, R10, R11, R14)
  * @param invitation the pending invitation, or null
  * @param interaction the interaction once accepted, or null
- * @param penalties R11: invitations that ran out, each costing places in the queue
- * @param renewals R14: how many times it was renewed
  * @param reason R10, R15: why it was rejected, or empty
  * @param endedAtMillis when it left the queue for good (left, rejected, expired) or was closed
  * @param survey R16: the survey answer, or null
  */
 public record RequestState(
-        long requestId,
-        String protocol,
-        String customerId,
-        String queueId,
-        Channel channel,
-        int priority,
-        RequestDetails details,
+        Ticket ticket,
         RequestStatus status,
-        long openedAtMillis,
-        long enteredAtMillis,
-        long expiresAtMillis,
-        boolean available,
-        boolean customerOnline,
+        Queueing queueing,
         Invitation invitation,
         Interaction interaction,
-        int penalties,
-        int renewals,
         String reason,
         long endedAtMillis,
         Survey survey) {
 
     public static RequestState unopened() {
-        return new RequestState(
-                -1,
-                "",
-                "",
-                "",
-                Channel.CHAT,
-                0,
-                null,
-                RequestStatus.NEW,
-                0,
-                0,
-                0,
-                false,
-                false,
-                null,
-                null,
-                0,
-                0,
-                "",
-                0,
-                null);
+        return new RequestState(Ticket.NONE, RequestStatus.NEW, Queueing.NONE, null, null, "", 0, null);
     }
 
     public boolean isOpened() {
         return status != RequestStatus.NEW;
+    }
+
+    public long requestId() {
+        return ticket.requestId();
+    }
+
+    /** R20. */
+    public String protocol() {
+        return ticket.protocol();
+    }
+
+    public String customerId() {
+        return ticket.customerId();
+    }
+
+    public String queueId() {
+        return ticket.queueId();
+    }
+
+    public Channel channel() {
+        return ticket.channel();
+    }
+
+    public int priority() {
+        return ticket.priority();
+    }
+
+    public RequestDetails details() {
+        return ticket.details();
+    }
+
+    public long openedAtMillis() {
+        return ticket.openedAtMillis();
+    }
+
+    public long enteredAtMillis() {
+        return queueing.enteredAtMillis();
+    }
+
+    public long expiresAtMillis() {
+        return queueing.expiresAtMillis();
+    }
+
+    /** R9. */
+    public boolean available() {
+        return queueing.available();
+    }
+
+    /** R10. */
+    public boolean customerOnline() {
+        return queueing.customerOnline();
+    }
+
+    /** R11. */
+    public int penalties() {
+        return queueing.penalties();
+    }
+
+    /** R14. */
+    public int renewals() {
+        return queueing.renewals();
     }
 
     /** R18: the state shown in the agent's list, or null before the interaction starts. */
@@ -73,7 +99,7 @@ public record RequestState(
     }
 
     static RequestState opened(RequestEvent.Opened e) {
-        return new RequestState(
+        Ticket ticket = new Ticket(
                 e.requestId(),
                 e.protocol(),
                 e.customerId(),
@@ -81,151 +107,43 @@ public record RequestState(
                 e.channel(),
                 e.priority(),
                 e.details(),
-                RequestStatus.WAITING,
-                e.atMillis(),
-                e.atMillis(),
-                e.expiresAtMillis(),
-                true,
-                e.customerOnline(),
-                null,
-                null,
-                0,
-                0,
-                "",
-                0,
-                null);
+                e.atMillis());
+        Queueing queueing = new Queueing(e.atMillis(), e.expiresAtMillis(), true, e.customerOnline(), 0, 0);
+        return new RequestState(ticket, RequestStatus.WAITING, queueing, null, null, "", 0, null);
     }
 
     RequestState with(RequestStatus newStatus, Invitation newInvitation, Interaction newInteraction) {
         return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                details,
-                newStatus,
-                openedAtMillis,
-                enteredAtMillis,
-                expiresAtMillis,
-                available,
-                customerOnline,
-                newInvitation,
-                newInteraction,
-                penalties,
-                renewals,
-                reason,
-                endedAtMillis,
-                survey);
+                ticket, newStatus, queueing, newInvitation, newInteraction, reason, endedAtMillis, survey);
     }
 
     RequestState withInteraction(Interaction newInteraction) {
         return with(status, invitation, newInteraction);
     }
 
-    RequestState withAvailability(boolean newAvailable, boolean newCustomerOnline) {
-        return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                details,
-                status,
-                openedAtMillis,
-                enteredAtMillis,
-                expiresAtMillis,
-                newAvailable,
-                newCustomerOnline,
-                invitation,
-                interaction,
-                penalties,
-                renewals,
-                reason,
-                endedAtMillis,
-                survey);
+    RequestState withQueueing(Queueing newQueueing) {
+        return new RequestState(ticket, status, newQueueing, invitation, interaction, reason, endedAtMillis, survey);
     }
 
     /** Back to waiting after an invitation ran out, one more penalty recorded (R11). */
     RequestState penalised() {
         return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                details,
-                RequestStatus.WAITING,
-                openedAtMillis,
-                enteredAtMillis,
-                expiresAtMillis,
-                available,
-                customerOnline,
-                null,
-                null,
-                penalties + 1,
-                renewals,
-                reason,
-                endedAtMillis,
-                survey);
+                ticket, RequestStatus.WAITING, queueing.penalised(), null, null, reason, endedAtMillis, survey);
     }
 
     /** Out of the queue for good, or closed: {@code newReason} for rejections. */
     RequestState ended(RequestStatus newStatus, String newReason, long atMillis) {
-        return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                details,
-                newStatus,
-                openedAtMillis,
-                enteredAtMillis,
-                expiresAtMillis,
-                available,
-                customerOnline,
-                null,
-                interaction,
-                penalties,
-                renewals,
-                newReason,
-                atMillis,
-                survey);
+        return new RequestState(ticket, newStatus, queueing, null, interaction, newReason, atMillis, survey);
     }
 
     /** R14: back in the queue, at the back, with the same details. */
     RequestState renewed(long availableUntilMillis, long newExpiresAtMillis, long atMillis) {
-        RequestDetails renewedDetails = new RequestDetails(
-                details.supportType(),
-                details.system(),
-                details.module(),
-                details.menu(),
-                details.description(),
-                details.wantsPhoneCall(),
-                availableUntilMillis);
         return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                renewedDetails,
+                ticket.withAvailableUntil(availableUntilMillis),
                 RequestStatus.WAITING,
-                openedAtMillis,
-                atMillis,
-                newExpiresAtMillis,
-                true,
-                true,
+                queueing.renewed(atMillis, newExpiresAtMillis),
                 null,
                 null,
-                penalties,
-                renewals + 1,
                 "",
                 0,
                 survey);
@@ -233,25 +151,6 @@ public record RequestState(
 
     RequestState surveyed(Survey answer) {
         return new RequestState(
-                requestId,
-                protocol,
-                customerId,
-                queueId,
-                channel,
-                priority,
-                details,
-                RequestStatus.SURVEYED,
-                openedAtMillis,
-                enteredAtMillis,
-                expiresAtMillis,
-                available,
-                customerOnline,
-                invitation,
-                interaction,
-                penalties,
-                renewals,
-                reason,
-                endedAtMillis,
-                answer);
+                ticket, RequestStatus.SURVEYED, queueing, invitation, interaction, reason, endedAtMillis, answer);
     }
 }
