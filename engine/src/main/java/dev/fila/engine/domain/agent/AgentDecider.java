@@ -86,11 +86,15 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                 yield Decision.accept(new AgentEvent.InteractionStarted(started.requestId(), nowMillis));
             }
             case AgentCommand.Release release -> {
-                if (!state.holds(release.requestId())) {
+                Held held = state.find(release.requestId());
+                if (held == null) {
                     yield Decision.nothing();
                 }
                 AgentEvent event = new AgentEvent.SlotReleased(release.requestId(), nowMillis);
-                yield Decision.accept(List.of(event), capacityReports(evolve(state, event)));
+                // R8: a closed interaction (not a released invitation) tells its queue how long it lasted.
+                long handledMillis = held.reserved() ? 0 : Math.max(1, nowMillis - held.sinceMillis());
+                yield Decision.accept(
+                        List.of(event), capacityReports(evolve(state, event), held.queueId(), handledMillis));
             }
         };
     }
@@ -131,12 +135,16 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
         AgentEvent event = new AgentEvent.PresenceChanged(presence, reason, nowMillis);
         boolean wasOnline = state.presence() == Presence.ONLINE;
         boolean isOnline = presence == Presence.ONLINE;
-        List<Effect> effects = wasOnline == isOnline ? List.of() : capacityReports(evolve(state, event));
+        List<Effect> effects = wasOnline == isOnline ? List.of() : capacityReports(evolve(state, event), "", 0);
         return Decision.accept(List.of(event), effects);
     }
 
     /** The capacity report for one queue. */
     static QueueCommand.AgentCapacity capacity(AgentState state, String queueId) {
+        return capacity(state, queueId, 0);
+    }
+
+    private static QueueCommand.AgentCapacity capacity(AgentState state, String queueId, long handledMillis) {
         int level = state.skills().getOrDefault(queueId, 0);
         return new QueueCommand.AgentCapacity(
                 state.agentId(),
@@ -144,14 +152,16 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                 state.freeChatSlots(),
                 state.isIdle(),
                 state.presence() == Presence.ONLINE && level > 0,
-                state.sinceMillis());
+                state.sinceMillis(),
+                handledMillis);
     }
 
     /**
      * Reports to every queue the agent serves, the most skilled queue first (then by queue id): a runtime
      * delivers in that order, so when several queues offer at once the best-matched one is served first.
+     * The report to {@code handledQueueId} carries {@code handledMillis} (R8); the others carry 0.
      */
-    private static List<Effect> capacityReports(AgentState state) {
+    private static List<Effect> capacityReports(AgentState state, String handledQueueId, long handledMillis) {
         List<Map.Entry<String, Integer>> ordered =
                 new ArrayList<>(state.skills().entrySet());
         if (ordered.size() > 1) {
@@ -159,7 +169,9 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
         }
         List<Effect> effects = new ArrayList<>(ordered.size());
         for (Map.Entry<String, Integer> skill : ordered) {
-            effects.add(new Effect.ToQueue(skill.getKey(), capacity(state, skill.getKey())));
+            String queueId = skill.getKey();
+            long handled = queueId.equals(handledQueueId) ? handledMillis : 0;
+            effects.add(new Effect.ToQueue(queueId, capacity(state, queueId, handled)));
         }
         return effects;
     }

@@ -29,7 +29,7 @@ public final class ThroughputEtaPredictor implements EtaPredictor {
     }
 
     @Override
-    public long predictWaitMillis(QueueObservation queue, int position) {
+    public long predictWaitMillis(QueueObservation queue, int position, long nowMillis) {
         if (position <= 0) {
             return 0;
         }

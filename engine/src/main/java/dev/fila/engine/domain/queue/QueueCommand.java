@@ -27,10 +27,27 @@ public sealed interface QueueCommand {
     /**
      * An agent who serves this queue reports its capacity (R2, R4): sent when it goes online or offline,
      * and whenever it frees a slot.
+     *
+     * @param handledMillis when the report follows the close of an interaction of this queue, how long
+     *     that interaction lasted from acceptance to close (R12, R3); 0 otherwise. The queue learns its
+     *     handle times from it (R8: the queue-length and Fila ETA predictors read their mean).
      */
     record AgentCapacity(
-            String agentId, int skillLevel, int freeChatSlots, boolean idle, boolean online, long sinceMillis)
-            implements QueueCommand {}
+            String agentId,
+            int skillLevel,
+            int freeChatSlots,
+            boolean idle,
+            boolean online,
+            long sinceMillis,
+            long handledMillis)
+            implements QueueCommand {
+
+        /** A report that carries no handle time (presence changes, declines, released invitations). */
+        public AgentCapacity(
+                String agentId, int skillLevel, int freeChatSlots, boolean idle, boolean online, long sinceMillis) {
+            this(agentId, skillLevel, freeChatSlots, idle, online, sinceMillis, 0);
+        }
+    }
 
     /** The agent could not take the offer (another queue filled it first); its actual capacity rides along. */
     record OfferDeclined(long requestId, AgentCapacity capacity) implements QueueCommand {}

@@ -118,6 +118,7 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
 
     private Decision<QueueEvent, QueueRejection> agentCapacity(QueueState state, QueueCommand.AgentCapacity capacity) {
         if (capacity.freeChatSlots() < 0
+                || capacity.handledMillis() < 0
                 || capacity.skillLevel() < 1
                 || capacity.agentId().isBlank()) {
             return Decision.reject(
@@ -137,7 +138,8 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                 capacity.freeChatSlots(),
                 capacity.idle(),
                 capacity.online(),
-                capacity.sinceMillis());
+                capacity.sinceMillis(),
+                capacity.handledMillis());
     }
 
     /**
@@ -204,31 +206,44 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
     public QueueState evolve(QueueState state, QueueEvent event) {
         WaitingLine line = state.line();
         switch (event) {
-            case QueueEvent.Enqueued e ->
-                line.enqueue(e.requestId(), e.priorityClass(), e.sortTimeMillis(), e.exclusive());
+            case QueueEvent.Enqueued e -> {
+                state.beforeEnqueue(e.enteredAtMillis());
+                int position = line.enqueue(e.requestId(), e.priorityClass(), e.sortTimeMillis(), e.exclusive());
+                state.recordEntered(e.requestId(), e.enteredAtMillis(), position);
+            }
             case QueueEvent.AvailabilityChanged e -> line.setAvailable(e.requestId(), e.available());
             case QueueEvent.Removed e -> {
-                line.remove(e.requestId());
-                if (e.exit() == LineExit.SERVED) {
-                    state.recordServed(e.atMillis());
+                if (line.contains(e.requestId())) {
+                    state.recordLeaving(e.requestId(), e.exit(), e.atMillis());
+                    line.remove(e.requestId());
                 }
             }
             case QueueEvent.PenaltyApplied e -> {
+                state.recordOfferEnded(e.requestId());
                 line.moveBack(e.requestId(), e.toPosition() - e.fromPosition());
                 line.setOffered(e.requestId(), false);
+                state.recordMovedBack(e.requestId(), e.toPosition() - e.fromPosition());
                 state.recordPenalty();
             }
             case QueueEvent.Offered e -> {
+                state.recordOffered(e.requestId(), e.atMillis());
                 line.setOffered(e.requestId(), true);
                 AgentView view = state.agent(e.agentId());
                 if (view != null) {
                     state.putAgent(view.afterOffer(e.exclusive(), e.atMillis()));
                 }
             }
-            case QueueEvent.OfferWithdrawn e -> line.setOffered(e.requestId(), false);
-            case QueueEvent.AgentViewChanged e ->
+            case QueueEvent.OfferWithdrawn e -> {
+                state.recordOfferEnded(e.requestId());
+                line.setOffered(e.requestId(), false);
+            }
+            case QueueEvent.AgentViewChanged e -> {
                 state.putAgent(new AgentView(
                         e.agentId(), e.skillLevel(), e.freeChatSlots(), e.idle(), e.online(), e.sinceMillis()));
+                if (e.handledMillis() > 0) {
+                    state.recordHandled(e.handledMillis());
+                }
+            }
         }
         return state;
     }

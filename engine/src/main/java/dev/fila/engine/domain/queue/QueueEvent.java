@@ -22,8 +22,24 @@ public sealed interface QueueEvent {
     /** The offer of this request ended without an invitation: it is eligible again. */
     record OfferWithdrawn(long requestId) implements QueueEvent {}
 
-    /** The queue's view of an agent's capacity. */
+    /**
+     * The queue's view of an agent's capacity; {@code handledMillis} &gt; 0 when the agent has just
+     * closed an interaction of this queue that lasted that long (R8: the queue's handle-time figures).
+     */
     record AgentViewChanged(
-            String agentId, int skillLevel, int freeChatSlots, boolean idle, boolean online, long sinceMillis)
-            implements QueueEvent {}
+            String agentId,
+            int skillLevel,
+            int freeChatSlots,
+            boolean idle,
+            boolean online,
+            long sinceMillis,
+            long handledMillis)
+            implements QueueEvent {
+
+        /** A view change that carries no handle time. */
+        public AgentViewChanged(
+                String agentId, int skillLevel, int freeChatSlots, boolean idle, boolean online, long sinceMillis) {
+            this(agentId, skillLevel, freeChatSlots, idle, online, sinceMillis, 0);
+        }
+    }
 }

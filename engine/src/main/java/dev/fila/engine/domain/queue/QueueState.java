@@ -21,6 +21,12 @@ public final class QueueState implements QueueObservation {
 
     private static final double SERVICE_INTERVAL_WEIGHT = 0.2;
 
+    /**
+     * Handle times and acceptance delays are averaged plainly over the first this-many observations,
+     * then with this weight 1/n for each new one (an exponentially weighted mean that follows drifts).
+     */
+    private static final int MEAN_WINDOW = 200;
+
     private final QueueSettings settings;
     private final WaitingLine line;
     private final Map<String, AgentView> agents;
@@ -32,26 +38,58 @@ public final class QueueState implements QueueObservation {
     private double meanServiceIntervalMillis;
     private long penaltiesApplied;
 
-    private QueueState(QueueSettings settings, WaitingLine line) {
+    // R8: the figures the ETA predictors read, kept up to date by evolve
+    private final LineFacts facts;
+    private final Map<String, Integer> chatLimits;
+    private int chatSlotsOnline;
+    private int freeChatSlots;
+    private int idleAgentsOnline;
+    private int offeredCount;
+    private long handleObservations;
+    private double meanHandleMillis;
+    private long acceptObservations;
+    private double meanAcceptDelayMillis;
+    private long offersMade;
+    private long lastServedWaitMillis = -1;
+    private int lastServedPlaces;
+    private long abandonments;
+    private double waitingExposureMillis;
+    private long lastChangeMillis = Long.MIN_VALUE;
+
+    private QueueState(QueueSettings settings, WaitingLine line, LineFacts facts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.line = line;
+        this.facts = facts;
         this.agents = new HashMap<>();
+        this.chatLimits = new HashMap<>();
         this.chatCandidates = new TreeSet<>(AgentView.CHAT_ORDER);
         this.idleCandidates = new TreeSet<>(AgentView.IDLE_ORDER);
     }
 
     public static QueueState initial(QueueSettings settings) {
-        return new QueueState(settings, new WaitingLine());
+        return new QueueState(settings, new WaitingLine(), new LineFacts());
     }
 
     /** An independent copy (for snapshots, and for tests that compare states). */
     public QueueState copy() {
-        QueueState copy = new QueueState(settings, line.copy());
+        QueueState copy = new QueueState(settings, line.copy(), facts.copy());
+        copy.chatLimits.putAll(chatLimits);
         agents.values().forEach(copy::putAgent);
         copy.servedCount = servedCount;
         copy.lastServedAtMillis = lastServedAtMillis;
         copy.meanServiceIntervalMillis = meanServiceIntervalMillis;
         copy.penaltiesApplied = penaltiesApplied;
+        copy.offeredCount = offeredCount;
+        copy.handleObservations = handleObservations;
+        copy.meanHandleMillis = meanHandleMillis;
+        copy.acceptObservations = acceptObservations;
+        copy.meanAcceptDelayMillis = meanAcceptDelayMillis;
+        copy.offersMade = offersMade;
+        copy.lastServedWaitMillis = lastServedWaitMillis;
+        copy.lastServedPlaces = lastServedPlaces;
+        copy.abandonments = abandonments;
+        copy.waitingExposureMillis = waitingExposureMillis;
+        copy.lastChangeMillis = lastChangeMillis;
         return copy;
     }
 
@@ -73,10 +111,18 @@ public final class QueueState implements QueueObservation {
         return line.positionOf(requestId);
     }
 
-    /** R8: the predicted remaining wait of a waiting request, or -1 when it is not in the line. */
-    public long etaMillis(long requestId, EtaPredictor predictor) {
+    /**
+     * R8: the predicted remaining wait, as of {@code nowMillis}, of a waiting request, or -1 when it is
+     * not in the line.
+     */
+    public long etaMillis(long requestId, EtaPredictor predictor, long nowMillis) {
         int position = line.positionOf(requestId);
-        return position == 0 ? -1 : predictor.predictWaitMillis(this, position);
+        return position == 0 ? -1 : predictor.predictWaitMillis(this, position, nowMillis);
+    }
+
+    /** R8: {@link #etaMillis(long, EtaPredictor, long)} as of the queue's last change. */
+    public long etaMillis(long requestId, EtaPredictor predictor) {
+        return etaMillis(requestId, predictor, Math.max(0, lastChangeMillis));
     }
 
     public AgentView agent(String agentId) {
@@ -102,6 +148,7 @@ public final class QueueState implements QueueObservation {
         return !(exclusive ? idleCandidates : chatCandidates).isEmpty();
     }
 
+    @Override
     public long penaltiesApplied() {
         return penaltiesApplied;
     }
@@ -131,6 +178,119 @@ public final class QueueState implements QueueObservation {
         return settings.defaultHandleMillis();
     }
 
+    @Override
+    public long handleObservations() {
+        return handleObservations;
+    }
+
+    @Override
+    public double meanHandleMillis() {
+        return handleObservations == 0 ? settings.defaultHandleMillis() : meanHandleMillis;
+    }
+
+    @Override
+    public int chatSlotsOnline() {
+        return chatSlotsOnline;
+    }
+
+    @Override
+    public int freeChatSlots() {
+        return freeChatSlots;
+    }
+
+    @Override
+    public int idleAgentsOnline() {
+        return idleAgentsOnline;
+    }
+
+    @Override
+    public int eligibleCount() {
+        return line.eligibleCount(false) + line.eligibleCount(true);
+    }
+
+    @Override
+    public int offeredCount() {
+        return offeredCount;
+    }
+
+    @Override
+    public int eligibleAhead(int position) {
+        return eligibleAhead(false, position) + eligibleAhead(true, position);
+    }
+
+    /** How many eligible entries of that kind stand ahead of the position: a binary search on ranks. */
+    private int eligibleAhead(boolean exclusive, int position) {
+        int low = 0;
+        int high = line.eligibleCount(exclusive);
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (line.positionOfNthEligible(exclusive, mid) < position) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    @Override
+    public boolean exclusiveAt(int position) {
+        long requestId = line.requestAt(position);
+        return requestId != WaitingLine.NONE && line.isExclusive(requestId);
+    }
+
+    @Override
+    public long headEnteredAtMillis() {
+        long head = line.requestAt(1);
+        return head == WaitingLine.NONE ? -1 : facts.enteredAtMillis(head);
+    }
+
+    @Override
+    public int headPlaces() {
+        long head = line.requestAt(1);
+        return head == WaitingLine.NONE ? 0 : facts.places(head);
+    }
+
+    @Override
+    public long lastServedWaitMillis() {
+        return lastServedWaitMillis;
+    }
+
+    @Override
+    public int lastServedPlaces() {
+        return lastServedPlaces;
+    }
+
+    @Override
+    public long offersMade() {
+        return offersMade;
+    }
+
+    @Override
+    public long acceptTimeoutMillis() {
+        return settings.acceptTimeoutMillis();
+    }
+
+    @Override
+    public double meanAcceptDelayMillis() {
+        return meanAcceptDelayMillis;
+    }
+
+    @Override
+    public long abandonments() {
+        return abandonments;
+    }
+
+    @Override
+    public double waitingExposureMillis() {
+        return waitingExposureMillis;
+    }
+
+    /** The instant of the last event that changed the line's length (Long.MIN_VALUE before any). */
+    public long lastChangeMillis() {
+        return lastChangeMillis;
+    }
+
     // ---- mutators, for QueueDecider.evolve only ----
 
     void putAgent(AgentView view) {
@@ -140,10 +300,24 @@ public final class QueueState implements QueueObservation {
             idleCandidates.remove(previous);
             if (previous.online()) {
                 agentsOnline--;
+                chatSlotsOnline -= chatLimit(previous.agentId());
+                freeChatSlots -= previous.freeChatSlots();
+                if (previous.idle()) {
+                    idleAgentsOnline--;
+                }
             }
+        }
+        if (view.idle() && view.freeChatSlots() > 0 && view.freeChatSlots() != chatLimit(view.agentId())) {
+            // R2: an agent holding nothing has all its chat slots free: that is its limit.
+            chatLimits.put(view.agentId(), view.freeChatSlots());
         }
         if (view.online()) {
             agentsOnline++;
+            chatSlotsOnline += chatLimit(view.agentId());
+            freeChatSlots += view.freeChatSlots();
+            if (view.idle()) {
+                idleAgentsOnline++;
+            }
         }
         if (view.canTake(false)) {
             chatCandidates.add(view);
@@ -153,7 +327,84 @@ public final class QueueState implements QueueObservation {
         }
     }
 
-    void recordServed(long atMillis) {
+    private int chatLimit(String agentId) {
+        Integer limit = chatLimits.get(agentId);
+        return limit == null ? 1 : limit;
+    }
+
+    /** The line's length is about to change at {@code atMillis}: account the waiting time so far. */
+    private void advanceTo(long atMillis) {
+        if (lastChangeMillis != Long.MIN_VALUE && atMillis > lastChangeMillis) {
+            waitingExposureMillis += (double) line.size() * (atMillis - lastChangeMillis);
+        }
+        if (atMillis > lastChangeMillis) {
+            lastChangeMillis = atMillis;
+        }
+    }
+
+    /** Call before the line enqueues. */
+    void beforeEnqueue(long atMillis) {
+        advanceTo(atMillis);
+    }
+
+    /** Call after the line enqueued the request at {@code position}. */
+    void recordEntered(long requestId, long atMillis, int position) {
+        facts.entered(requestId, atMillis, position);
+    }
+
+    /** Call before the line removes the request. */
+    void recordLeaving(long requestId, LineExit exit, long atMillis) {
+        advanceTo(atMillis);
+        if (line.isOffered(requestId)) {
+            offeredCount--;
+        }
+        if (exit == LineExit.SERVED) {
+            long enteredAt = facts.enteredAtMillis(requestId);
+            if (enteredAt != LineFacts.UNKNOWN) {
+                lastServedWaitMillis = Math.max(0, atMillis - enteredAt);
+                lastServedPlaces = facts.places(requestId);
+            }
+            long offeredAt = facts.offeredAtMillis(requestId);
+            if (offeredAt != LineFacts.UNKNOWN) {
+                acceptObservations++;
+                meanAcceptDelayMillis += (Math.max(0, atMillis - offeredAt) - meanAcceptDelayMillis)
+                        / Math.min(acceptObservations, MEAN_WINDOW);
+            }
+            recordServed(atMillis);
+        } else {
+            abandonments++;
+        }
+        facts.forget(requestId);
+    }
+
+    /** Call before the line marks the request offered. */
+    void recordOffered(long requestId, long atMillis) {
+        if (!line.isOffered(requestId)) {
+            offeredCount++;
+        }
+        offersMade++;
+        facts.offered(requestId, atMillis);
+    }
+
+    /** Call before the line clears the request's offered mark. */
+    void recordOfferEnded(long requestId) {
+        if (line.isOffered(requestId)) {
+            offeredCount--;
+        }
+    }
+
+    /** R11: the request went back {@code places} places. */
+    void recordMovedBack(long requestId, int places) {
+        facts.movedBack(requestId, places);
+    }
+
+    /** R8: an interaction of this queue was handled for that long. */
+    void recordHandled(long handledMillis) {
+        handleObservations++;
+        meanHandleMillis += (handledMillis - meanHandleMillis) / Math.min(handleObservations, MEAN_WINDOW);
+    }
+
+    private void recordServed(long atMillis) {
         if (servedCount > 0) {
             double interval = atMillis - lastServedAtMillis;
             meanServiceIntervalMillis = servedCount == 1

@@ -129,9 +129,28 @@ class AgentDeciderTest {
                                 2, new QueueCommand.AgentCapacity(ANA, 2, 0, false, true, T + 1))));
         onCall.when(new AgentCommand.Release(1), T + 20)
                 .thenEvents(new AgentEvent.SlotReleased(1, T + 20))
-                .thenEffectsContain(
-                        new Effect.ToQueue("support", new QueueCommand.AgentCapacity(ANA, 2, 4, true, true, T + 20)))
+                .thenEffectsContain(new Effect.ToQueue(
+                        "support", new QueueCommand.AgentCapacity(ANA, 2, 4, true, true, T + 20, 15)))
                 .thenState(s -> assertThat(s.colour()).isEqualTo(Colour.GREEN));
+    }
+
+    @Test
+    void R8_closingAnInteractionTellsOnlyItsOwnQueueHowLongItWasHandled() {
+        spec.given(REGISTERED, ONLINE, reserved(1, false), new AgentEvent.InteractionStarted(1, T + 5))
+                .when(new AgentCommand.Release(1), T + 65)
+                .thenEffects(
+                        new Effect.ToQueue(
+                                "support", new QueueCommand.AgentCapacity(ANA, 2, 4, true, true, T + 65, 60)),
+                        new Effect.ToQueue(
+                                "billing", new QueueCommand.AgentCapacity(ANA, 1, 4, true, true, T + 65, 0)));
+    }
+
+    @Test
+    void R8_R11_aReleasedInvitationWasNeverHandledSoCarriesNoHandleTime() {
+        spec.given(REGISTERED, ONLINE, reserved(1, false))
+                .when(new AgentCommand.Release(1), T + 300)
+                .thenEffectsContain(new Effect.ToQueue(
+                        "support", new QueueCommand.AgentCapacity(ANA, 2, 4, true, true, T + 300, 0)));
     }
 
     @Test
