@@ -67,12 +67,16 @@ public interface QueueObservation {
 
     // ---- delay history (Ibrahim & Whitt's HOL and LES)
 
-    /** When the request at the head of the line entered it, or -1 when the line is empty. */
+    /**
+     * When the head of the line entered it, or -1 when the line is empty. The head is the next request
+     * to be offered: the first eligible one (R9: stepped-away customers keep their place but are passed
+     * over; offered ones are already being invited), or the one at position 1 when none is eligible.
+     */
     long headEnteredAtMillis();
 
     /**
-     * The places the head had to advance to get there: its entry position, plus any R11 penalties; 0
-     * when the line is empty.
+     * The places the head (as in {@link #headEnteredAtMillis}) had to advance to get there: its entry
+     * position, plus any R11 penalties; 0 when the line is empty.
      */
     int headPlaces();
 

@@ -241,14 +241,26 @@ public final class QueueState implements QueueObservation {
 
     @Override
     public long headEnteredAtMillis() {
-        long head = line.requestAt(1);
+        long head = head();
         return head == WaitingLine.NONE ? -1 : facts.enteredAtMillis(head);
     }
 
     @Override
     public int headPlaces() {
-        long head = line.requestAt(1);
+        long head = head();
         return head == WaitingLine.NONE ? 0 : facts.places(head);
+    }
+
+    /**
+     * The head of the line as the next to be served: the first eligible request (R9: a stepped-away
+     * customer keeps position 1 but is passed over; an offered one is already being invited), or the
+     * request at position 1 when none is eligible.
+     */
+    private long head() {
+        int chat = line.positionOfNthEligible(false, 0);
+        int exclusive = line.positionOfNthEligible(true, 0);
+        int position = chat == 0 ? exclusive : exclusive == 0 ? chat : Math.min(chat, exclusive);
+        return line.requestAt(position == 0 ? 1 : position);
     }
 
     @Override
