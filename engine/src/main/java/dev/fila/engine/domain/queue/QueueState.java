@@ -313,7 +313,7 @@ public final class QueueState implements QueueObservation {
             if (previous.online()) {
                 agentsOnline--;
                 chatSlotsOnline -= chatLimit(previous.agentId());
-                freeChatSlots -= previous.freeChatSlots();
+                freeChatSlots -= Math.max(0, previous.freeChatSlots());
                 if (previous.idle()) {
                     idleAgentsOnline--;
                 }
@@ -326,7 +326,7 @@ public final class QueueState implements QueueObservation {
         if (view.online()) {
             agentsOnline++;
             chatSlotsOnline += chatLimit(view.agentId());
-            freeChatSlots += view.freeChatSlots();
+            freeChatSlots += Math.max(0, view.freeChatSlots());
             if (view.idle()) {
                 idleAgentsOnline++;
             }

@@ -22,7 +22,13 @@ class QueueDeciderTest {
     private static final long T = 1_800_000_000_000L;
 
     /** A comparable picture of a queue state (the state itself is mutable and has no equals). */
-    record View(List<String> line, Map<String, AgentView> agents, long served, double interval, long penalties) {
+    record View(
+            List<String> line,
+            Map<String, AgentView> agents,
+            long served,
+            double interval,
+            long penalties,
+            List<Object> etaFigures) {
         static View of(QueueState s) {
             List<String> line = new ArrayList<>();
             s.line()
@@ -30,7 +36,22 @@ class QueueDeciderTest {
                             line.add(id + "/" + cls + "/" + time + "/" + exclusive + "/" + available + "/" + offered));
             Map<String, AgentView> agents = new TreeMap<>();
             s.agentViews().forEach(v -> agents.put(v.agentId(), v));
-            return new View(line, agents, s.servedCount(), s.meanServiceIntervalMillis(), s.penaltiesApplied());
+            List<Object> eta = List.of(
+                    s.handleObservations(),
+                    s.meanHandleMillis(),
+                    s.chatSlotsOnline(),
+                    s.freeChatSlots(),
+                    s.idleAgentsOnline(),
+                    s.offeredCount(),
+                    s.offersMade(),
+                    s.meanAcceptDelayMillis(),
+                    s.abandonments(),
+                    s.waitingExposureMillis(),
+                    s.lastServedWaitMillis(),
+                    s.lastServedPlaces(),
+                    s.headEnteredAtMillis(),
+                    s.headPlaces());
+            return new View(line, agents, s.servedCount(), s.meanServiceIntervalMillis(), s.penaltiesApplied(), eta);
         }
     }
 
@@ -246,6 +267,74 @@ class QueueDeciderTest {
                 .state();
         assertThat(state.etaMillis(2, new ThroughputEtaPredictor()))
                 .isEqualTo(2 * QueueSettings.DEFAULT_HANDLE_MILLIS / 2);
+    }
+
+    @Test
+    void R8_theQueueLearnsHandleTimesFromTheCapacityReportThatFollowsAClose() {
+        spec.given(agent("ana", 1, 0, false))
+                .when(new QueueCommand.AgentCapacity("ana", 1, 1, false, true, T + 9, seconds(90)), T + 9)
+                .thenEvents(new QueueEvent.AgentViewChanged("ana", 1, 1, false, true, T + 9, seconds(90)))
+                .thenState(s -> {
+                    assertThat(s.handleObservations()).isEqualTo(1);
+                    assertThat(s.meanHandleMillis()).isEqualTo(seconds(90));
+                });
+        QueueState reportsWithout = spec.given(agent("ana", 1, 4, true)).state();
+        assertThat(reportsWithout.handleObservations()).isZero();
+        assertThat(reportsWithout.meanHandleMillis()).isEqualTo(SETTINGS.defaultHandleMillis());
+        assertThat(spec.given()
+                        .when(new QueueCommand.AgentCapacity("ana", 1, 1, false, true, T, -1), T)
+                        .thenRejected()
+                        .code())
+                .isEqualTo(QueueRejection.Code.INVALID_COMMAND);
+    }
+
+    @Test
+    void R2_theQueueLearnsEachAgentsChatLimitFromItsIdleReportAndCountsFreeSlots() {
+        QueueState state = spec.given(
+                        agent("ana", 1, 4, true),
+                        agent("bo", 1, 2, true),
+                        agent("bo", 1, 0, false),
+                        new QueueEvent.AgentViewChanged("cy", 1, 3, true, false, T))
+                .state();
+        assertThat(state.agentsOnline()).isEqualTo(2);
+        assertThat(state.chatSlotsOnline()).as("4 + 2; cy is offline").isEqualTo(6);
+        assertThat(state.freeChatSlots()).isEqualTo(4);
+        assertThat(state.idleAgentsOnline()).isEqualTo(1);
+    }
+
+    @Test
+    void R8_R11_theQueueRecordsWaitsPlacesAcceptanceDelaysAndPenaltyPlaces() {
+        QueueState state = spec.given(
+                        chat(1, T),
+                        chat(2, T + seconds(10)),
+                        chat(3, T + seconds(20)),
+                        new QueueEvent.Offered(2, "ana", false, T + seconds(30)),
+                        new QueueEvent.PenaltyApplied(2, 2, 3, T + seconds(330)),
+                        new QueueEvent.Offered(2, "ana", false, T + seconds(400)),
+                        new QueueEvent.Removed(2, LineExit.SERVED, 3, T + seconds(425)))
+                .state();
+        assertThat(state.lastServedWaitMillis()).isEqualTo(seconds(415));
+        assertThat(state.lastServedPlaces()).as("entered at 2, moved back 1").isEqualTo(3);
+        assertThat(state.meanAcceptDelayMillis()).as("from its last offer").isEqualTo(seconds(25));
+        assertThat(state.offersMade()).isEqualTo(2);
+        assertThat(state.offeredCount()).isZero();
+        assertThat(state.headEnteredAtMillis()).isEqualTo(T);
+        assertThat(state.headPlaces()).isEqualTo(1);
+    }
+
+    @Test
+    void R13_theQueueCountsUnservedExitsAndTheTimeSpentWaiting() {
+        QueueState state = spec.given(
+                        chat(1, T),
+                        chat(2, T + seconds(10)),
+                        new QueueEvent.Removed(1, LineExit.LEFT, 1, T + seconds(30)),
+                        new QueueEvent.Removed(2, LineExit.EXPIRED, 1, T + seconds(40)))
+                .state();
+        assertThat(state.abandonments()).isEqualTo(2);
+        assertThat(state.waitingExposureMillis())
+                .as("request 1 waited 30 s, request 2 waited 30 s")
+                .isEqualTo(seconds(60));
+        assertThat(state.waitingCount()).isZero();
     }
 
     @Test

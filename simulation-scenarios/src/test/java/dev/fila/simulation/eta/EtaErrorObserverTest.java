@@ -1,0 +1,122 @@
+package dev.fila.simulation.eta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fila.engine.domain.eta.EtaPredictor;
+import dev.fila.engine.domain.eta.QueueObservation;
+import dev.fila.engine.domain.queue.LineExit;
+import dev.fila.engine.domain.queue.QueueDecider;
+import dev.fila.engine.domain.queue.QueueEvent;
+import dev.fila.engine.domain.queue.QueueSettings;
+import dev.fila.engine.domain.queue.QueueState;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** R8: the observer's bookkeeping, on queue events fed by hand (the kernel does the same in a run). */
+class EtaErrorObserverTest {
+
+    private static final long T = 1_800_000_000_000L;
+    private static final String Q = "support";
+    private final QueueDecider decider = new QueueDecider(QueueSettings.defaults(Q, ZoneId.of("UTC")));
+    private final QueueState state = decider.initialState();
+
+    /** Always predicts the same wait, whatever the queue. */
+    private record Fixed(String name, long waitMillis) implements EtaPredictor {
+        @Override
+        public long predictWaitMillis(QueueObservation queue, int position, long nowMillis) {
+            return waitMillis;
+        }
+    }
+
+    /** Predicts one minute per position: shows the position the request was predicted at. */
+    private record PerPlace() implements EtaPredictor {
+        @Override
+        public String name() {
+            return "per-place";
+        }
+
+        @Override
+        public long predictWaitMillis(QueueObservation queue, int position, long nowMillis) {
+            return position * 60_000L;
+        }
+    }
+
+    private void feed(EtaErrorObserver observer, long now, QueueEvent event) {
+        decider.evolve(state, event);
+        observer.onQueueEvent(now, Q, event, state);
+    }
+
+    @Test
+    void R8_errorsAreMeasuredFromEntryToAcceptanceAndRankedByMeanAbsoluteError() {
+        EtaErrorObserver observer =
+                new EtaErrorObserver(List.of(new Fixed("two-minutes", 120_000), new Fixed("one-minute", 60_000)));
+        feed(observer, T, new QueueEvent.Enqueued(1, false, 0, T, T));
+        feed(observer, T, new QueueEvent.Enqueued(2, false, 0, T, T));
+        feed(observer, T + 30_000, new QueueEvent.Removed(1, LineExit.SERVED, 1, T + 30_000));
+        feed(observer, T + 150_000, new QueueEvent.Removed(2, LineExit.SERVED, 1, T + 150_000));
+        // actual waits 30 s and 150 s; "one-minute" errs by +30 s and -90 s, "two-minutes" by +90 s and -30 s
+        List<EtaAccuracy> ranking = observer.accuracy();
+        assertThat(ranking).extracting(EtaAccuracy::predictions).containsOnly(2L);
+        assertThat(ranking.get(0).meanAbsoluteErrorSeconds()).isEqualTo(60.0);
+        assertThat(ranking.get(0).rootMeanSquareErrorSeconds())
+                .isCloseTo(Math.sqrt((30.0 * 30 + 90.0 * 90) / 2), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ranking).extracting(EtaAccuracy::shareWithin60Seconds).containsOnly(0.5);
+        assertThat(ranking)
+                .as("equal errors keep the given order")
+                .extracting(EtaAccuracy::predictor)
+                .containsExactly("two-minutes", "one-minute");
+        assertThat(observer.meanActualWaitSeconds()).isEqualTo(90.0);
+    }
+
+    @Test
+    void R8_R13_requestsThatLeaveUnservedAreCountedButNotCompared() {
+        EtaErrorObserver observer = new EtaErrorObserver(List.of(new PerPlace()));
+        feed(observer, T, new QueueEvent.Enqueued(1, false, 0, T, T));
+        feed(observer, T, new QueueEvent.Enqueued(2, false, 0, T, T));
+        feed(observer, T, new QueueEvent.Enqueued(3, false, 0, T, T));
+        feed(observer, T + 10_000, new QueueEvent.Removed(1, LineExit.LEFT, 1, T + 10_000));
+        feed(observer, T + 120_000, new QueueEvent.Removed(2, LineExit.SERVED, 1, T + 120_000));
+        assertThat(observer.served()).isEqualTo(1);
+        assertThat(observer.unserved()).isEqualTo(1);
+        assertThat(observer.stillWaiting()).isEqualTo(1);
+        EtaAccuracy perPlace = observer.accuracy().get(0);
+        assertThat(perPlace.predictions()).isEqualTo(1);
+        assertThat(perPlace.meanAbsoluteErrorSeconds())
+                .as("request 2 was predicted at position 2 (120 s) and waited 120 s")
+                .isZero();
+    }
+
+    @Test
+    void R8_R14_aRenewedRequestIsPredictedAgainAtItsNewEntry() {
+        EtaErrorObserver observer = new EtaErrorObserver(List.of(new Fixed("one-minute", 60_000)));
+        feed(observer, T, new QueueEvent.Enqueued(1, false, 0, T, T));
+        feed(observer, T + 600_000, new QueueEvent.Removed(1, LineExit.EXPIRED, 1, T + 600_000));
+        long renewed = T + 86_400_000;
+        feed(observer, renewed, new QueueEvent.Enqueued(1, false, 0, renewed, renewed));
+        feed(observer, renewed + 60_000, new QueueEvent.Removed(1, LineExit.SERVED, 1, renewed + 60_000));
+        assertThat(observer.unserved()).isEqualTo(1);
+        assertThat(observer.served()).isEqualTo(1);
+        assertThat(observer.accuracy().get(0).meanAbsoluteErrorSeconds()).isZero();
+    }
+
+    @Test
+    void R8_manyRequestsReuseSlotsAndKeepTheirOwnPredictions() {
+        EtaErrorObserver observer = new EtaErrorObserver(List.of(new PerPlace()));
+        long now = T;
+        for (long id = 1; id <= 5_000; id++) {
+            if (id > 3) {
+                // the head leaves served three minutes after it entered
+                feed(observer, now, new QueueEvent.Removed(id - 3, LineExit.SERVED, 1, now));
+            }
+            feed(observer, now, new QueueEvent.Enqueued(id, false, 0, now, now));
+            now += 60_000;
+        }
+        assertThat(observer.served()).isEqualTo(4_997);
+        assertThat(observer.stillWaiting()).isEqualTo(3);
+        // from request 3 on, each entered at position 3 (three minutes predicted) and waited three
+        // minutes; requests 1 and 2 entered at positions 1 and 2: two minutes and one minute short
+        assertThat(observer.accuracy().get(0).meanAbsoluteErrorSeconds())
+                .isCloseTo((120.0 + 60.0) / 4_997, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
