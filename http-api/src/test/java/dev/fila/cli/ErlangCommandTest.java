@@ -83,6 +83,33 @@ class ErlangCommandTest {
     }
 
     @Test
+    void theReadmesErlangAExampleIsWhatTheCommandPrints() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Erlang C and Erlang A"));
+        String shown = section.substring(
+                section.indexOf("```json") + "```json".length(),
+                section.indexOf("```", section.indexOf("```json") + 7));
+        Run run = fila(
+                "erlang",
+                "a",
+                "--arrivals-per-hour",
+                "100",
+                "--handle-seconds",
+                "180",
+                "--patience-seconds",
+                "300",
+                "--agents",
+                "6",
+                "--answer-within-seconds",
+                "20");
+
+        assertThat(section)
+                .contains(
+                        "./fila erlang a --arrivals-per-hour 100 --handle-seconds 180 --patience-seconds 300 --agents 6 --answer-within-seconds 20");
+        assertThat(run.json()).isEqualTo(JSON.readTree(shown));
+    }
+
+    @Test
     void erlangAWithATargetFindsTheFewestAgentsThatMeetIt() throws Exception {
         Run run = fila(
                 "erlang",
