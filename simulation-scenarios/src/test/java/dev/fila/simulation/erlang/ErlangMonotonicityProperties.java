@@ -1,0 +1,50 @@
+package dev.fila.simulation.erlang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** One more agent never makes any figure worse: what the fewest-agents bisection relies on. */
+class ErlangMonotonicityProperties {
+
+    private static final double SLACK = 1e-12;
+
+    @Property(tries = 300)
+    void erlangAImprovesWithEveryAgentAdded(
+            @ForAll @DoubleRange(min = 1, max = 5_000) double arrivalsPerHour,
+            @ForAll @DoubleRange(min = 10, max = 1_200) double handleSeconds,
+            @ForAll @DoubleRange(min = 5, max = 3_600) double patienceSeconds,
+            @ForAll @IntRange(min = 1, max = 300) int agents,
+            @ForAll @DoubleRange(min = 0, max = 300) double withinSeconds) {
+        ErlangResult fewer = ErlangA.evaluate(arrivalsPerHour, handleSeconds, patienceSeconds, agents, withinSeconds);
+        ErlangResult more =
+                ErlangA.evaluate(arrivalsPerHour, handleSeconds, patienceSeconds, agents + 1, withinSeconds);
+
+        assertThat(more.serviceLevel()).isGreaterThanOrEqualTo(fewer.serviceLevel() - SLACK);
+        assertThat(more.probabilityOfWait()).isLessThanOrEqualTo(fewer.probabilityOfWait() + SLACK);
+        assertThat(more.abandonmentRate()).isLessThanOrEqualTo(fewer.abandonmentRate() + SLACK);
+        assertThat(more.averageSpeedOfAnswerSeconds())
+                .isLessThanOrEqualTo(fewer.averageSpeedOfAnswerSeconds() * (1 + 1e-9) + SLACK);
+        assertThat(more.occupancy()).isLessThanOrEqualTo(fewer.occupancy() + SLACK);
+    }
+
+    @Property(tries = 300)
+    void erlangCImprovesWithEveryAgentAddedOnceStable(
+            @ForAll @DoubleRange(min = 1, max = 5_000) double arrivalsPerHour,
+            @ForAll @DoubleRange(min = 10, max = 1_200) double handleSeconds,
+            @ForAll @IntRange(min = 0, max = 200) int agentsAboveTheLoad,
+            @ForAll @DoubleRange(min = 0, max = 300) double withinSeconds) {
+        int agents = (int) Math.floor(arrivalsPerHour / 3600 * handleSeconds) + 1 + agentsAboveTheLoad;
+        ErlangResult fewer = ErlangC.evaluate(arrivalsPerHour, handleSeconds, agents, withinSeconds);
+        ErlangResult more = ErlangC.evaluate(arrivalsPerHour, handleSeconds, agents + 1, withinSeconds);
+
+        assertThat(fewer.stable()).isTrue();
+        assertThat(more.serviceLevel()).isGreaterThanOrEqualTo(fewer.serviceLevel() - SLACK);
+        assertThat(more.probabilityOfWait()).isLessThanOrEqualTo(fewer.probabilityOfWait() + SLACK);
+        assertThat(more.averageSpeedOfAnswerSeconds()).isLessThanOrEqualTo(fewer.averageSpeedOfAnswerSeconds());
+        assertThat(more.occupancy()).isLessThan(fewer.occupancy());
+    }
+}
