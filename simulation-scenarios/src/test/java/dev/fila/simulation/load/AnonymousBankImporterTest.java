@@ -71,7 +71,7 @@ class AnonymousBankImporterTest {
             assertThat(r.hasPatience()).isTrue();
             assertThat(AnonymousBankImporter.CALL_TYPES).contains(r.queueId());
             assertThat(r.priority()).isBetween(0, 1);
-            // R19: the handle time is known for a served call (unless its service times are missing)
+            // The handle time is known for a served call (unless its service times are missing)
             // and unknown for an abandoned one.
             if (!r.patienceCensored()) {
                 assertThat(r.hasHandleTime()).isFalse();
