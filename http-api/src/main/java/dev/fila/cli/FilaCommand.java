@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FilaVersion.class,
         description = "Fila: support-queue engine and staffing simulator.",
-        subcommands = {VersionCommand.class, SimulateCommand.class, ErlangCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            VersionCommand.class,
+            SimulateCommand.class,
+            ErlangCommand.class,
+            ImportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FilaCommand implements Runnable {
 
     @CommandLine.Spec
