@@ -138,8 +138,10 @@ final class IntervalCollector implements KernelListener {
         long from = lengthSince[row];
         int value = length[row];
         spread(queueLength[row], from, nowMillis, value);
-        for (int i = intervalOf(from); i <= intervalOf(Math.max(from, nowMillis - 1)); i++) {
-            queueLengthMax[row][i] = Math.max(queueLengthMax[row][i], value);
+        if (nowMillis > from) { // a length held for no time at all (enqueued and invited at once) is no queue
+            for (int i = intervalOf(from); i <= intervalOf(nowMillis - 1); i++) {
+                queueLengthMax[row][i] = Math.max(queueLengthMax[row][i], value);
+            }
         }
         long k = (from - startMillis + sampleStepMillis - 1) / sampleStepMillis;
         for (; k < series[row].length && startMillis + k * sampleStepMillis < nowMillis; k++) {
