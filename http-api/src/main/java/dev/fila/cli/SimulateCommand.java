@@ -1,8 +1,12 @@
 package dev.fila.cli;
 
-import dev.fila.simulation.ResultWriter;
-import dev.fila.simulation.Simulation;
-import dev.fila.simulation.SimulationResult;
+import dev.fila.simulation.Replications;
+import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.Metric;
+import dev.fila.simulation.figures.ReplicationFigures;
+import dev.fila.simulation.figures.RunSummary;
+import dev.fila.simulation.report.ReportExtras;
+import dev.fila.simulation.report.ReportWriter;
 import dev.fila.simulation.scenario.Scenario;
 import dev.fila.simulation.scenario.ScenarioException;
 import dev.fila.simulation.scenario.ScenarioReader;
@@ -11,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,9 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fila simulate SCENARIO [--seed N] [--out FILE]}: runs a scenario file on the virtual-time
- * kernel, prints a short summary and writes the JSON result (and the per-request CSV beside it).
- * A scenario that cannot run prints {@code FILE:LINE: field 'x': message} and exits with 2.
+ * {@code fila simulate SCENARIO [--seed N] [--replications N] [--threads N] [--out DIR]}: runs a
+ * scenario's replications in parallel on the virtual-time kernel, prints the overall figures with
+ * their 95% confidence intervals, and writes {@code summary.json}, {@code intervals.csv},
+ * {@code report.html} and {@code requests.csv} into the output folder. A progress bar goes to stderr
+ * when a console is attached. A scenario that cannot run prints {@code FILE:LINE: field 'x': message}
+ * and exits with 2; nothing is run or written.
  */
 @Command(name = "simulate", description = "Run a scenario file on the virtual-time kernel.")
 final class SimulateCommand implements Callable<Integer> {
@@ -36,10 +44,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
 
+    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's number of replications.")
+    Integer replications;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads to run replications on (default: all cores). The results do not depend on it.")
+    Integer threads;
+
     @Option(
             names = "--out",
-            paramLabel = "FILE",
-            description = "Where to write the JSON result (default out/<scenario-name>/summary.json).")
+            paramLabel = "DIR",
+            description = "Where to write the reports (default out/<scenario-name>).")
     Path out;
 
     @Override
@@ -57,48 +74,92 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        SimulationResult r = Simulation.run(scenario);
-        Path file = out != null ? out : Path.of("out", scenario.name(), "summary.json");
-        ResultWriter.write(r, file);
-        stdout.println(String.format(
-                Locale.ROOT,
-                "scenario %s, seed %d, %.1f h simulated",
-                r.scenario(),
-                r.seed(),
-                r.horizonMillis() / 3.6e6));
-        stdout.println(String.format(
-                Locale.ROOT,
-                "service level     %.1f%% answered within %ds (target %.0f%%)%s",
-                100 * r.serviceLevel(),
-                r.answerWithinMillis() / 1000,
-                100 * r.serviceLevelTarget(),
-                r.serviceLevel() >= r.serviceLevelTarget() ? "" : "  MISSED"));
-        stdout.println(
-                String.format(Locale.ROOT, "average wait      %.1f s (ASA)", r.averageSpeedOfAnswerMillis() / 1000));
-        stdout.println(String.format(
-                Locale.ROOT, "abandonment       %.1f%% (%d left)", 100 * r.abandonmentRate(), r.abandoned()));
-        stdout.println(String.format(
-                Locale.ROOT,
-                "served            %d of %d arrivals (%d expired, %d rejected, %d still waiting)",
-                r.served(),
-                r.arrivals(),
-                r.expired(),
-                r.rejected(),
-                r.waitingAtEnd()));
-        stdout.println(String.format(
-                Locale.ROOT,
-                "penalties         %d invitations ran out, %d penalties applied",
-                r.invitationsExpired(),
-                r.penaltiesApplied()));
-        stdout.println(String.format(
-                Locale.ROOT,
-                "agent occupancy   %.1f%%; longest wait %.0f s",
-                100 * r.agentOccupancy(),
-                r.longestWaitMillis() / 1000.0));
-        stdout.println(String.format(
-                Locale.ROOT, "kernel            %d events, %.0f events/s", r.eventsProcessed(), r.eventsPerSecond()));
-        stdout.println("written           " + file);
-        stdout.flush();
+        if (replications != null) {
+            if (replications < 1) {
+                stderr.println("--replications: must be at least 1, got " + replications);
+                stderr.flush();
+                return BAD_SCENARIO;
+            }
+            scenario = scenario.withReplications(replications);
+        }
+        int cores =
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        IntConsumer progress = System.console() != null ? progressBar(stderr, scenario.replications()) : done -> {};
+        RunSummary s = Replications.run(scenario, cores, progress);
+        Path dir = out != null ? out : Path.of("out", scenario.name());
+        ReportWriter.write(s, ReportExtras.none(), dir);
+        print(stdout, s, dir);
         return 0;
+    }
+
+    /** A bar redrawn in place on stderr; only used when a console is attached. */
+    private static IntConsumer progressBar(PrintWriter stderr, int total) {
+        return done -> {
+            synchronized (stderr) {
+                int width = 30;
+                int filled = (int) ((long) width * done / total);
+                stderr.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total
+                        + " replications");
+                if (done == total) {
+                    stderr.println();
+                }
+                stderr.flush();
+            }
+        };
+    }
+
+    private static void print(PrintWriter stdout, RunSummary s, Path dir) {
+        Scenario sc = s.scenario();
+        String all = ReplicationFigures.ALL;
+        stdout.println(String.format(
+                Locale.ROOT,
+                "scenario %s, seed %d, %.1f h simulated, %d replication(s); ± is the 95%% confidence half-width",
+                sc.name(),
+                sc.seed(),
+                sc.horizonMillis() / 3.6e6,
+                s.replications()));
+        Estimate sl = s.overall(all, Metric.SERVICE_LEVEL);
+        stdout.println(String.format(
+                Locale.ROOT,
+                "service level     %s answered within %ds (target %.0f%%)%s",
+                percent(sl),
+                sc.serviceLevel().answerWithinMillis() / 1000,
+                100 * sc.serviceLevel().target(),
+                sl.mean() >= sc.serviceLevel().target() ? "" : "  MISSED"));
+        stdout.println(
+                "average wait      " + plain(s.overall(all, Metric.AVERAGE_SPEED_OF_ANSWER_SECONDS), 1) + " s (ASA)");
+        stdout.println("abandonment       " + percent(s.overall(all, Metric.ABANDONMENT_RATE)));
+        stdout.println("arrivals          " + plain(s.overall(all, Metric.ARRIVALS), 1) + " (served "
+                + plain(s.overall(all, Metric.SERVED), 1) + ", abandoned "
+                + plain(s.overall(all, Metric.ABANDONED), 1) + ", expired "
+                + plain(s.overall(all, Metric.EXPIRED), 1) + ", rejected "
+                + plain(s.overall(all, Metric.REJECTED), 1) + ", still waiting "
+                + plain(s.overall(all, Metric.WAITING_AT_END), 1) + ")");
+        stdout.println("penalties         " + plain(s.overall(all, Metric.INVITATIONS_EXPIRED), 1)
+                + " invitations ran out, " + plain(s.overall(all, Metric.PENALTIES_APPLIED), 1)
+                + " penalties applied (R11); " + plain(s.overall(all, Metric.EXPIRIES), 1) + " expiries, "
+                + plain(s.overall(all, Metric.RENEWALS), 1) + " renewals (R14)");
+        stdout.println("agent occupancy   " + percent(s.overall(all, Metric.OCCUPANCY)) + "; longest wait "
+                + plain(s.overall(all, Metric.LONGEST_WAIT_SECONDS), 0) + " s");
+        stdout.println(
+                "written           " + dir.resolve("summary.json") + ", intervals.csv, report.html, requests.csv");
+        stdout.flush();
+    }
+
+    private static String percent(Estimate e) {
+        if (!Double.isFinite(e.mean())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100 * e.mean())
+                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± %.1f", 100 * e.halfWidth()) : "");
+    }
+
+    private static String plain(Estimate e, int decimals) {
+        if (!Double.isFinite(e.mean())) {
+            return "–";
+        }
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f, e.mean())
+                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± " + f, e.halfWidth()) : "");
     }
 }

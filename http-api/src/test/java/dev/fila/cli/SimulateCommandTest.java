@@ -27,49 +27,43 @@ class SimulateCommandTest {
     }
 
     @Test
-    void simulatesTheQuickstartPrintsTheFiguresAndWritesTheFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("summary.json");
-        Run run = fila("simulate", QUICKSTART.toString(), "--out", file.toString());
+    void simulatesTheQuickstartPrintsTheFiguresWithConfidenceIntervalsAndWritesTheReports(@TempDir Path dir)
+            throws Exception {
+        Path first = dir.resolve("first");
+        Run run = fila("simulate", QUICKSTART.toString(), "--replications", "3", "--out", first.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("scenario quickstart, seed 42")
-                .contains("service level")
-                .contains("average wait")
+                .contains("3 replication(s)")
+                .containsPattern("service level +\\d+\\.\\d% ± \\d+\\.\\d answered within 20s")
+                .containsPattern("average wait +\\d+\\.\\d ± \\d+\\.\\d s")
                 .contains("abandonment")
-                .containsPattern("served +\\d+ of \\d+ arrivals")
+                .containsPattern("arrivals +\\d+\\.\\d ± \\d+\\.\\d \\(served")
                 .contains("penalties");
-        String json = Files.readString(file);
-        assertThat(json).contains("\"scenario\" : \"quickstart\"").contains("\"arrivals\" : ");
-        assertThat(Files.readString(dir.resolve("requests.csv"))).startsWith("requestId,protocol");
-        String arrivals = json.replaceAll("(?s).*\"arrivals\" : (\\d+).*", "$1");
-        assertThat(run.out()).contains("of " + arrivals + " arrivals");
+        String json = Files.readString(first.resolve("summary.json"));
+        assertThat(json).contains("\"scenario\" : \"quickstart\"").contains("\"replications\" : 3");
+        assertThat(Files.readString(first.resolve("intervals.csv"))).startsWith("interval,start,end,queue,warmup");
+        assertThat(Files.readString(first.resolve("report.html"))).contains("<svg");
+        assertThat(Files.readString(first.resolve("requests.csv"))).startsWith("requestId,protocol");
 
-        Run again = fila(
-                "simulate",
-                QUICKSTART.toString(),
-                "--out",
-                dir.resolve("again.json").toString());
-        assertThat(Files.readString(dir.resolve("again.json"))).isEqualTo(json);
+        Path again = dir.resolve("again");
+        fila("simulate", QUICKSTART.toString(), "--replications", "3", "--threads", "1", "--out", again.toString());
+        assertThat(Files.readString(again.resolve("summary.json"))).isEqualTo(json);
 
+        Path seven = dir.resolve("seven");
         Run other = fila(
-                "simulate",
-                QUICKSTART.toString(),
-                "--seed",
-                "7",
-                "--out",
-                dir.resolve("seven.json").toString());
+                "simulate", QUICKSTART.toString(), "--seed", "7", "--replications", "3", "--out", seven.toString());
         assertThat(other.out()).contains("seed 7");
-        assertThat(Files.readString(dir.resolve("seven.json"))).isNotEqualTo(json);
+        assertThat(Files.readString(seven.resolve("summary.json"))).isNotEqualTo(json);
     }
 
     @Test
     void aBadScenarioPrintsWhereAndExitsWithTwo(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(QUICKSTART).replace("horizon: 8h", "horizon: eight hours"));
-        Run run =
-                fila("simulate", bad.toString(), "--out", dir.resolve("x.json").toString());
+        Run run = fila("simulate", bad.toString(), "--out", dir.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith(bad + ":6: field 'horizon': expected a duration");
-        assertThat(dir.resolve("x.json")).doesNotExist();
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 }

@@ -1,11 +1,16 @@
 package dev.fila.simulation;
 
+import dev.fila.simulation.figures.Metric;
+import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.kernel.Kernel;
 import dev.fila.simulation.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes a {@link SimulationResult}'s figures from the flat request records. */
+/**
+ * Computes a {@link SimulationResult}'s figures from the flat request records. Arrivals before the
+ * scenario's warm-up are simulated but not counted in the overall figures.
+ */
 final class Results {
 
     private Results() {}
@@ -15,16 +20,21 @@ final class Results {
             Kernel kernel,
             List<RequestRecord> records,
             long invitationsExpired,
-            double occupancy,
+            ReplicationFigures figures,
             long wallNanos) {
         long within = scenario.serviceLevel().answerWithinMillis();
+        long warmup = scenario.warmupMillis();
+        List<RequestRecord> counted = warmup == 0
+                ? records
+                : records.stream().filter(r -> r.arrivalMillis() >= warmup).toList();
         Tally all = new Tally(within);
-        records.forEach(all::add);
+        counted.forEach(all::add);
+        double occupancy = figures.overall(ReplicationFigures.ALL, Metric.OCCUPANCY);
         List<SimulationResult.QueueFigures> queues = new ArrayList<>();
         long penalties = 0;
         for (var q : scenario.queues()) {
             Tally t = new Tally(within);
-            records.stream().filter(r -> r.queueId().equals(q.queueId())).forEach(t::add);
+            counted.stream().filter(r -> r.queueId().equals(q.queueId())).forEach(t::add);
             queues.add(new SimulationResult.QueueFigures(
                     q.queueId(),
                     t.arrivals,
@@ -56,14 +66,15 @@ final class Results {
                 all.longestWait,
                 invitationsExpired,
                 penalties,
-                occupancy,
+                Double.isNaN(occupancy) ? 0 : occupancy,
                 kernel.eventsProcessed(),
                 kernel.staleTimers(),
                 kernel.internalRejections(),
                 kernel.externalRejections(),
                 queues,
                 records,
-                wallNanos);
+                wallNanos,
+                figures);
     }
 
     private static final class Tally {

@@ -1,11 +1,9 @@
 package dev.fila.simulation;
 
-import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.agent.AgentCommand;
-import dev.fila.engine.domain.agent.AgentEvent;
-import dev.fila.engine.domain.agent.AgentState;
 import dev.fila.engine.domain.agent.Presence;
 import dev.fila.engine.domain.agent.Role;
+import dev.fila.engine.domain.calendar.BusinessCalendar;
 import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.request.CustomerStanding;
 import dev.fila.engine.domain.request.RequestCommand;
@@ -19,9 +17,14 @@ import dev.fila.simulation.kernel.Kernel;
 import dev.fila.simulation.kernel.KernelAction;
 import dev.fila.simulation.kernel.KernelListener;
 import dev.fila.simulation.kernel.KernelRejection;
+import dev.fila.simulation.load.LoadRecord;
+import dev.fila.simulation.load.LoadSource;
+import dev.fila.simulation.load.PoissonLoad;
 import dev.fila.simulation.scenario.Distribution;
 import dev.fila.simulation.scenario.Scenario;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,22 +33,38 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Runs a {@link Scenario} through the {@link Kernel}: customers are behaviour driven by random draws
+ * Runs a {@link Scenario} through the {@link Kernel}: arrivals come from a {@link LoadSource} (the
+ * scenario's generated non-homogeneous Poisson load, or a recorded trace: the same path), agents go
+ * online and offline as the staffing plan says, and customers are behaviour driven by random draws
  * made here, outside the domain, and told to the domain as commands.
  *
  * <ul>
- *   <li>Arrivals are Poisson; each opens a request ({@code SIM-000001}, …) in good standing (fresh
- *       customers, so R16's survey gate never blocks), in a queue and on a channel drawn from the mixes.
- *   <li>R13: with a patience, a customer still queued (waiting or invited) when it runs out leaves.
+ *   <li>Each arrival opens a request ({@code SIM-000001}, …) in good standing (fresh customers, so R16's
+ *       survey gate never blocks), with the queue, channel, priority, handle time and patience of its
+ *       load record.
+ *   <li>R13: a customer still queued (waiting or invited) when their patience runs out leaves. A record
+ *       with unknown patience never leaves. A <em>censored</em> patience (a recorded customer who was
+ *       served after waiting that long) is a lower bound: the customer waits at least that long, and
+ *       longer by a draw from the scenario's patience distribution conditioned on exceeding it (by
+ *       rejection, up to 64 draws, else the bound plus a fresh draw); with no patience distribution they
+ *       never leave.
  *   <li>R9: a share of customers step away once while waiting and come back later.
  *   <li>R10–R12: an invited customer accepts after an acceptance delay, unless they are one of the
- *       share who never answer, so the timeout and its penalty (R11) happen.
- *   <li>R16: the agent closes after the handle time; the customer then answers the survey.
+ *       share who never answer, so the timeout and its penalty (R11) happen. The first delay is drawn at
+ *       arrival; a later invitation (after a penalty) draws afresh.
+ *   <li>R14: a share ({@code renewShare}) of customers whose request expired renew it when the queue
+ *       next opens on a later business day.
+ *   <li>R16: the agent closes after the handle time (a record without one draws from the scenario's);
+ *       the customer then answers the survey.
+ *   <li>R4: an agent with online windows is registered at the start, set online at each window's start
+ *       and offline at its end (what they hold they finish, R3); others log in at the start.
  * </ul>
  *
- * <p>Randomness: one {@link SplittableRandom} seeded from the scenario seed, split in a fixed order
- * into one stream per purpose (arrivals, mix, patience, acceptance, handle, survey, step-away), so a
- * seed is bit-for-bit repeatable and changing one purpose's draws leaves the others' alone.
+ * <p>Randomness: one {@link SplittableRandom} (from the seed, or given by the replication runner)
+ * split in a fixed order into one stream per purpose (arrivals, mix, patience, acceptance, handle,
+ * survey, step-away, available-until, renewal, re-invitation), so a seed is bit-for-bit repeatable and
+ * changing one purpose's draws leaves the others alone. Per-customer draws are made at arrival, in
+ * arrival order, so runs that differ only in staffing see the same customers (common random numbers).
  */
 public final class Simulation implements KernelListener {
 
@@ -53,163 +72,175 @@ public final class Simulation implements KernelListener {
     private final Kernel kernel;
     private final long startMillis;
     private final long endMillis;
+    private final LoadSource load;
+    private final IntervalCollector collector;
 
-    private final SplittableRandom arrivals;
-    private final SplittableRandom mix;
     private final SplittableRandom patience;
     private final SplittableRandom acceptance;
     private final SplittableRandom handle;
     private final SplittableRandom survey;
     private final SplittableRandom stepAway;
+    private final SplittableRandom available;
+    private final SplittableRandom renew;
+    private final SplittableRandom reinvite;
 
-    private final double meanInterarrivalMillis;
-    private final String[] queueIds;
-    private final double[] queueShares;
-    private final Channel[] channels;
-    private final double[] channelShares;
+    private final Map<String, QueueSettings> queues;
 
     private final KernelAction arrive = this::arrive;
     private final KernelAction leave = this::leave;
     private final KernelAction stepOut = this::stepOut;
     private final KernelAction comeBack = this::comeBack;
+    private final KernelAction renewRequest = this::renewRequest;
 
+    private LoadRecord pending;
     private long arrivalCount;
+    private long[] handleMillis = new long[1024];
+    private long[] firstAcceptDelayMillis = new long[1024];
     private final BitSet neverAnswers = new BitSet();
+    private final BitSet invitedBefore = new BitSet();
     private final Map<Long, RequestRecord> refused = new HashMap<>();
     private long invitationsExpired;
 
-    // occupancy, per agent index
-    private final Map<String, Integer> agentIndex = new HashMap<>();
-    private final int[] units;
-    private final int[] capacity;
-    private final boolean[] online;
-    private final long[] lastChange;
-    private double busyUnitMillis;
-    private double capacityUnitMillis;
-
-    private Simulation(Scenario scenario, List<KernelListener> observers) {
+    private Simulation(Scenario scenario, LoadSource source, SplittableRandom root, List<KernelListener> observers) {
         this.scenario = scenario;
         this.startMillis = scenario.startMillis();
         this.endMillis = scenario.startMillis() + scenario.horizonMillis();
-        SplittableRandom root = new SplittableRandom(scenario.seed());
-        this.arrivals = root.split();
-        this.mix = root.split();
+        SplittableRandom arrivals = root.split();
+        SplittableRandom mix = root.split();
         this.patience = root.split();
         this.acceptance = root.split();
         this.handle = root.split();
         this.survey = root.split();
         this.stepAway = root.split();
-        Scenario.Load load = scenario.load();
-        this.meanInterarrivalMillis = 3_600_000.0 / load.arrivalsPerHour();
-        this.queueIds = load.queueMix().keySet().toArray(new String[0]);
-        this.queueShares = cumulative(load.queueMix().values());
-        this.channels = load.channelMix().keySet().toArray(new Channel[0]);
-        this.channelShares = cumulative(load.channelMix().values());
+        this.available = root.split();
+        this.renew = root.split();
+        this.reinvite = root.split();
+        this.load = source != null
+                ? source
+                : new PoissonLoad(scenario, new SplittableRandom[] {arrivals, mix, handle, patience});
+        this.queues = queuesById(scenario);
+        this.collector = new IntervalCollector(scenario);
 
-        long expected = Math.round(load.arrivalsPerHour() * scenario.horizonMillis() / 3_600_000.0);
+        Scenario.Load l = scenario.load();
+        long expected = Math.round(l.arrivalsPerHour() * scenario.horizonMillis() / 3_600_000.0);
         Kernel.Builder builder = Kernel.builder(startMillis)
                 .listener(this)
+                .listener(collector)
                 .expectedRequests((int) Math.min(1 << 24, expected + 16))
                 .expectedPending((int) Math.min(1 << 20, expected / 4 + 64));
         scenario.queues().forEach(builder::queue);
         observers.forEach(builder::listener);
-        List<Scenario.AgentSpec> agents = scenario.agents();
-        units = new int[agents.size()];
-        capacity = new int[agents.size()];
-        online = new boolean[agents.size()];
-        lastChange = new long[agents.size()];
-        for (int i = 0; i < agents.size(); i++) {
-            builder.agent(agents.get(i).id());
-            agentIndex.put(agents.get(i).id(), i);
-            capacity[i] = agents.get(i).maxChats();
-            lastChange[i] = startMillis;
+        for (Scenario.AgentSpec agent : scenario.agents()) {
+            builder.agent(agent.id());
         }
         this.kernel = builder.build();
     }
 
-    private static double[] cumulative(Iterable<Double> shares) {
-        List<Double> list = new ArrayList<>();
-        shares.forEach(list::add);
-        double total = list.stream().mapToDouble(Double::doubleValue).sum();
-        double[] c = new double[list.size()];
-        double sum = 0;
-        for (int i = 0; i < c.length; i++) {
-            sum += list.get(i);
-            c[i] = sum / total;
-        }
-        c[c.length - 1] = 1.0;
-        return c;
-    }
-
-    private static int pick(double[] cumulative, double u) {
-        for (int i = 0; i < cumulative.length; i++) {
-            if (u < cumulative[i]) {
-                return i;
-            }
-        }
-        return cumulative.length - 1;
-    }
-
-    /** Runs the scenario from its start to its horizon. */
+    /** Runs the scenario's generated load from its start to its horizon, streams from its seed. */
     public static SimulationResult run(Scenario scenario) {
-        return new Simulation(scenario, List.of()).execute();
+        return run(scenario, new SplittableRandom(scenario.seed()));
     }
 
     /** Runs the scenario with extra observers, which see every event after the driver does. */
     public static SimulationResult run(Scenario scenario, KernelListener... observers) {
-        return new Simulation(scenario, List.of(observers)).execute();
+        return run(scenario, new SplittableRandom(scenario.seed()), observers);
+    }
+
+    /** Runs the scenario's generated load with the given root stream (one replication). */
+    public static SimulationResult run(Scenario scenario, SplittableRandom streams, KernelListener... observers) {
+        return new Simulation(scenario, null, streams, List.of(observers)).execute();
+    }
+
+    /**
+     * Runs {@code load} (a recorded trace, or any generator) against the scenario's queues and
+     * staffing; behaviour draws come from {@code streams}. Closes the load.
+     */
+    public static SimulationResult run(
+            Scenario scenario, LoadSource load, SplittableRandom streams, KernelListener... observers) {
+        return new Simulation(scenario, load, streams, List.of(observers)).execute();
     }
 
     private SimulationResult execute() {
-        for (Scenario.AgentSpec agent : scenario.agents()) {
-            kernel.submitToAgent(
-                    startMillis,
-                    agent.id(),
-                    new AgentCommand.Register(
-                            agent.id(), agent.id(), agent.skills(), agent.maxChats(), Set.of(Role.AGENT)));
-            kernel.submitToAgent(startMillis, agent.id(), new AgentCommand.LogIn());
+        try {
+            for (Scenario.AgentSpec agent : scenario.agents()) {
+                kernel.submitToAgent(
+                        startMillis,
+                        agent.id(),
+                        new AgentCommand.Register(
+                                agent.id(), agent.id(), agent.skills(), agent.maxChats(), Set.of(Role.AGENT)));
+                if (agent.alwaysOnline()) {
+                    kernel.submitToAgent(startMillis, agent.id(), new AgentCommand.LogIn());
+                    continue;
+                }
+                for (Scenario.OnlineWindow w : agent.online()) {
+                    if (w.fromMillis() < endMillis) {
+                        kernel.submitToAgent(
+                                Math.max(startMillis, w.fromMillis()),
+                                agent.id(),
+                                new AgentCommand.SetPresence(Presence.ONLINE, ""));
+                    }
+                    if (w.toMillis() < endMillis) {
+                        kernel.submitToAgent(
+                                w.toMillis(), agent.id(), new AgentCommand.SetPresence(Presence.OFFLINE, ""));
+                    }
+                }
+            }
+            scheduleNextArrival();
+            long began = System.nanoTime();
+            kernel.runUntil(endMillis);
+            long wallNanos = System.nanoTime() - began;
+            List<RequestRecord> records = records();
+            return Results.of(scenario, kernel, records, invitationsExpired, collector.figures(records), wallNanos);
+        } finally {
+            load.close();
         }
-        long first = startMillis + exponential(arrivals, meanInterarrivalMillis);
-        if (first < endMillis) {
-            kernel.schedule(first, arrive, 0);
-        }
-        long began = System.nanoTime();
-        kernel.runUntil(endMillis);
-        long wallNanos = System.nanoTime() - began;
-        for (int i = 0; i < units.length; i++) {
-            account(i, endMillis);
-        }
-        return Results.of(scenario, kernel, records(), invitationsExpired, occupancy(), wallNanos);
     }
 
-    private static long exponential(SplittableRandom random, double meanMillis) {
-        return Math.round(-meanMillis * Math.log(1.0 - random.nextDouble()));
+    private void scheduleNextArrival() {
+        while (load.hasNext()) {
+            LoadRecord r = load.next();
+            if (r.arrivalMillis() < startMillis) {
+                continue;
+            }
+            if (r.arrivalMillis() >= endMillis) {
+                return;
+            }
+            pending = r;
+            kernel.schedule(r.arrivalMillis(), arrive, 0);
+            return;
+        }
     }
 
     // ---------------------------------------------------------------- customer behaviour
 
     private void arrive(Kernel k, long now, long ignored) {
+        LoadRecord r = pending;
         long id = ++arrivalCount;
-        Scenario.Load load = scenario.load();
-        String queueId = queueIds[pick(queueShares, mix.nextDouble())];
-        Channel channel = channels[pick(channelShares, mix.nextDouble())];
-        int priority = mix.nextDouble() < load.priorityShare() ? 1 : 0;
-        if (acceptance.nextDouble() < load.neverAccepts()) {
+        Scenario.Load l = scenario.load();
+        if (id >= handleMillis.length) {
+            handleMillis = Arrays.copyOf(handleMillis, handleMillis.length * 2);
+            firstAcceptDelayMillis = Arrays.copyOf(firstAcceptDelayMillis, firstAcceptDelayMillis.length * 2);
+        }
+        handleMillis[(int) id] = r.hasHandleTime()
+                ? r.handleMillis()
+                : Math.max(0, l.handleTime().sampleMillis(handle));
+        if (acceptance.nextDouble() < l.neverAccepts()) {
             neverAnswers.set((int) id);
         }
-        long availableUntil = load.availableFor() == null
+        firstAcceptDelayMillis[(int) id] = Math.max(0, l.acceptDelay().sampleMillis(acceptance));
+        long availableUntil = l.availableFor() == null
                 ? endMillis + 86_400_000L
-                : now + Math.max(1, load.availableFor().sampleMillis(patience));
+                : now + Math.max(1, l.availableFor().sampleMillis(available));
         k.submit(
                 now,
                 id,
                 new RequestCommand.Open(
                         id,
                         String.format("SIM-%06d", id),
-                        "customer-" + id,
-                        queueId,
-                        channel,
-                        priority,
+                        r.customerId(),
+                        r.queueId(),
+                        r.channel(),
+                        r.priority(),
                         new RequestDetails(
                                 "simulated",
                                 "simulated",
@@ -220,17 +251,35 @@ public final class Simulation implements KernelListener {
                                 availableUntil),
                         CustomerStanding.inGoodStanding(),
                         true));
-        if (load.patience() != null) {
-            k.schedule(now + load.patience().sampleMillis(patience), this.leave, id);
+        long patienceMillis = patienceOf(r);
+        if (patienceMillis != LoadRecord.UNKNOWN && now + patienceMillis < endMillis) {
+            k.schedule(now + patienceMillis, this.leave, id);
         }
-        Scenario.StepAway away = load.stepAway();
+        Scenario.StepAway away = l.stepAway();
         if (away != null && stepAway.nextDouble() < away.share()) {
             k.schedule(now + away.after().sampleMillis(stepAway), this.stepOut, id);
         }
-        long next = now + exponential(arrivals, meanInterarrivalMillis);
-        if (next < endMillis) {
-            k.schedule(next, arrive, 0);
+        scheduleNextArrival();
+    }
+
+    private long patienceOf(LoadRecord r) {
+        if (!r.hasPatience()) {
+            return LoadRecord.UNKNOWN;
         }
+        if (!r.patienceCensored()) {
+            return r.patienceMillis();
+        }
+        Distribution d = scenario.load().patience();
+        if (d == null) {
+            return LoadRecord.UNKNOWN;
+        }
+        for (int tries = 0; tries < 64; tries++) {
+            long draw = d.sampleMillis(patience);
+            if (draw > r.patienceMillis()) {
+                return draw;
+            }
+        }
+        return r.patienceMillis() + d.sampleMillis(patience);
     }
 
     private void leave(Kernel k, long now, long id) {
@@ -256,23 +305,60 @@ public final class Simulation implements KernelListener {
         }
     }
 
+    /** R14: the customer renews their expired request when the queue next opens on a later business day. */
+    private void scheduleRenewal(long now, long id, RequestState state) {
+        QueueSettings q = queues.get(state.queueId());
+        if (q == null) {
+            return;
+        }
+        BusinessCalendar calendar = q.calendar();
+        LocalDate day = calendar.nextBusinessDay(calendar.dateOf(now));
+        if (day == BusinessCalendar.NO_BUSINESS_DAY) {
+            return;
+        }
+        long dayStart = day.atStartOfDay(calendar.zone()).toInstant().toEpochMilli();
+        long opens = calendar.nextOpening(dayStart);
+        if (opens != BusinessCalendar.NEVER && opens < endMillis) {
+            kernel.schedule(opens, renewRequest, id);
+        }
+    }
+
+    private void renewRequest(Kernel k, long now, long id) {
+        RequestState state = k.request(id);
+        if (state == null || state.status() != RequestStatus.EXPIRED) {
+            return;
+        }
+        Scenario.Load l = scenario.load();
+        long until = l.availableFor() == null
+                ? endMillis + 86_400_000L
+                : now + Math.max(1, l.availableFor().sampleMillis(renew));
+        k.submit(now, id, new RequestCommand.Renew(until));
+    }
+
     @Override
     public void onRequestEvent(long nowMillis, long requestId, RequestEvent event, RequestState state) {
         switch (event) {
             case RequestEvent.Invited ignored -> {
-                if (!neverAnswers.get((int) requestId)) {
-                    long delay = scenario.load().acceptDelay().sampleMillis(acceptance);
+                int i = (int) requestId;
+                if (!neverAnswers.get(i)) {
+                    long delay = invitedBefore.get(i)
+                            ? Math.max(0, scenario.load().acceptDelay().sampleMillis(reinvite))
+                            : firstAcceptDelayMillis[i];
                     kernel.submit(nowMillis + delay, requestId, new RequestCommand.Accept(VisitorInfo.unknown()));
                 }
+                invitedBefore.set(i);
             }
             case RequestEvent.Accepted ignored ->
-                kernel.submit(
-                        nowMillis + scenario.load().handleTime().sampleMillis(handle),
-                        requestId,
-                        new RequestCommand.Close());
+                kernel.submit(nowMillis + handleMillis[(int) requestId], requestId, new RequestCommand.Close());
             case RequestEvent.Closed ignored ->
                 kernel.submit(nowMillis, requestId, new RequestCommand.AnswerSurvey(1 + survey.nextInt(5), ""));
             case RequestEvent.InvitationExpired ignored -> invitationsExpired++;
+            case RequestEvent.Expired ignored -> {
+                double share = scenario.load().renewShare();
+                if (share > 0 && renew.nextDouble() < share) {
+                    scheduleRenewal(nowMillis, requestId, state);
+                }
+            }
             default -> {}
         }
     }
@@ -297,31 +383,6 @@ public final class Simulation implements KernelListener {
                             "",
                             ((RequestRejection) rejection.rejection()).code().name()));
         }
-    }
-
-    @Override
-    public void onAgentEvent(long nowMillis, String agentId, AgentEvent event, AgentState state) {
-        Integer i = agentIndex.get(agentId);
-        if (i == null) {
-            return;
-        }
-        account(i, nowMillis);
-        units[i] = state.holdsExclusive() ? state.maxChats() : state.held().size();
-        capacity[i] = state.maxChats();
-        online[i] = state.presence() == Presence.ONLINE;
-    }
-
-    private void account(int i, long nowMillis) {
-        long span = nowMillis - lastChange[i];
-        if (online[i] || units[i] > 0) {
-            capacityUnitMillis += (double) capacity[i] * span;
-            busyUnitMillis += (double) Math.min(units[i], capacity[i]) * span;
-        }
-        lastChange[i] = nowMillis;
-    }
-
-    private double occupancy() {
-        return capacityUnitMillis == 0 ? 0 : busyUnitMillis / capacityUnitMillis;
     }
 
     // ---------------------------------------------------------------- records

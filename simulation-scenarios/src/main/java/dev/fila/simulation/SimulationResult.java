@@ -1,5 +1,6 @@
 package dev.fila.simulation;
 
+import dev.fila.simulation.figures.ReplicationFigures;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param abandonmentRate abandoned ÷ arrivals
  * @param agentOccupancy busy slot-time ÷ slot-time online, over all agents (a voice or video interaction
  *     fills all of an agent's slots; a pending invitation holds its slot, R11)
+ * @param figures the per-interval and per-queue figures of this run
  */
 public record SimulationResult(
         String scenario,
@@ -38,7 +40,8 @@ public record SimulationResult(
         long externalRejections,
         List<QueueFigures> queues,
         List<RequestRecord> requests,
-        long wallNanos) {
+        long wallNanos,
+        ReplicationFigures figures) {
 
     public SimulationResult {
         queues = List.copyOf(queues);

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -267,7 +269,20 @@ public final class ScenarioReader {
         }
         Mapping top = new Field("", root)
                 .mapping(Set.of(
-                        "name", "seed", "start", "horizon", "timeZone", "queues", "agents", "load", "serviceLevel"));
+                        "name",
+                        "seed",
+                        "start",
+                        "horizon",
+                        "timeZone",
+                        "intervals",
+                        "replications",
+                        "warmup",
+                        "queues",
+                        "agents",
+                        "staffing",
+                        "shifts",
+                        "load",
+                        "serviceLevel"));
         String name = top.required("name").string();
         long seed = top.required("seed").integer();
         Field zoneField = top.required("timeZone");
@@ -286,12 +301,43 @@ public final class ScenarioReader {
         }
         long startMillis = start.atZone(zone).toInstant().toEpochMilli();
         long horizon = top.required("horizon").positiveDuration();
+        long interval = top.optional("intervals") == null
+                ? Scenario.DEFAULT_INTERVAL_MILLIS
+                : top.optional("intervals").positiveDuration();
+        int replications = top.optional("replications") == null
+                ? 1
+                : top.optional("replications").count(1);
+        long warmup = 0;
+        Field warmupField = top.optional("warmup");
+        if (warmupField != null) {
+            warmup = warmupField.duration();
+            if (warmup >= horizon) {
+                throw warmupField.error("the warm-up must end before the horizon");
+            }
+        }
+        Timeline timeline = new Timeline(zone, startMillis, horizon, interval);
 
         List<QueueSettings> queues = queues(top.required("queues"), zone);
         Set<String> queueIds = new java.util.LinkedHashSet<>();
         queues.forEach(q -> queueIds.add(q.queueId()));
-        List<Scenario.AgentSpec> agents = agents(top.required("agents"), queueIds);
-        Scenario.Load load = load(top.required("load"), queues);
+        Field agentsField = top.optional("agents");
+        Field staffingField = top.optional("staffing");
+        Field shiftsField = top.optional("shifts");
+        if (agentsField == null && staffingField == null && shiftsField == null) {
+            throw new ScenarioException(file, 1, "agents", "is required (or 'staffing' or 'shifts')");
+        }
+        Staffing staffing = new Staffing(timeline);
+        if (agentsField != null) {
+            agents(agentsField, queueIds, staffing);
+        }
+        if (staffingField != null) {
+            staffingPlans(staffingField, queueIds, staffing);
+        }
+        if (shiftsField != null) {
+            shifts(shiftsField, queueIds, staffing);
+        }
+        Scenario.Load load = load(top.required("load"), queues, timeline);
+        staffing.requireCover(queues, load.queueMix(), agentsField != null ? agentsField : new Field("agents", root));
         Scenario.ServiceLevel serviceLevel = new Scenario.ServiceLevel(20_000, 0.8);
         Field sl = top.optional("serviceLevel");
         if (sl != null) {
@@ -299,7 +345,20 @@ public final class ScenarioReader {
             serviceLevel = new Scenario.ServiceLevel(
                     m.required("answerWithin").duration(), m.required("target").share());
         }
-        return new Scenario(name, seed, start, zone, startMillis, horizon, queues, agents, load, serviceLevel);
+        return new Scenario(
+                name,
+                seed,
+                start,
+                zone,
+                startMillis,
+                horizon,
+                queues,
+                staffing.agents(),
+                load,
+                serviceLevel,
+                interval,
+                replications,
+                warmup);
     }
 
     private List<QueueSettings> queues(Field field, ZoneId zone) {
@@ -395,57 +454,406 @@ public final class ScenarioReader {
         throw f.error("expected one of chat, voice, video, got '" + f.string() + "'");
     }
 
-    private List<Scenario.AgentSpec> agents(Field field, Set<String> queueIds) {
+    private void agents(Field field, Set<String> queueIds, Staffing staffing) {
         List<Field> items = field.list();
         if (items.isEmpty()) {
             throw field.error("at least one agent is required");
         }
-        List<Scenario.AgentSpec> agents = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
         for (Field item : items) {
             Mapping m = item.mapping(Set.of("id", "count", "prefix", "queues", "maxChats"));
-            Map<String, Integer> skills = new LinkedHashMap<>();
-            Field queuesField = m.required("queues");
-            Mapping qm = queuesField.mapping(null);
-            if (qm.entries.isEmpty()) {
-                throw queuesField.error("an agent serves at least one queue");
-            }
-            qm.entries.forEach((queueId, level) -> {
-                if (!queueIds.contains(queueId)) {
-                    throw level.error("unknown queue '" + queueId + "'; queues are " + String.join(", ", queueIds));
-                }
-                skills.put(queueId, level.count(1));
-            });
+            Map<String, Integer> skills = skills(m.required("queues"), queueIds);
             int maxChats =
                     m.optional("maxChats") == null ? 4 : m.optional("maxChats").count(1);
             Field idField = m.optional("id");
             Field countField = m.optional("count");
-            List<String> newIds = new ArrayList<>();
             if (idField != null && countField == null && m.optional("prefix") == null) {
-                newIds.add(idField.string());
+                staffing.add(idField.string(), skills, maxChats, null, idField);
             } else if (idField == null && countField != null) {
                 int count = countField.count(1);
                 String prefix = m.optional("prefix") == null
                         ? "agent"
                         : m.optional("prefix").string();
+                List<String> ids = new ArrayList<>();
                 for (int i = 1; i <= count; i++) {
-                    newIds.add(prefix + "-" + i);
+                    ids.add(prefix + "-" + i);
+                    staffing.add(prefix + "-" + i, skills, maxChats, null, countField);
                 }
+                staffing.groups.put(prefix, ids);
             } else {
                 throw item.error("give either 'id', or 'count' (with an optional 'prefix')");
             }
-            for (String id : newIds) {
-                if (!ids.add(id)) {
-                    throw (idField != null ? idField : countField).error("agent '" + id + "' is defined twice");
-                }
-                agents.add(new Scenario.AgentSpec(id, skills, maxChats));
-            }
         }
-        return agents;
     }
 
-    private Scenario.Load load(Field field, List<QueueSettings> queues) {
+    private Map<String, Integer> skills(Field queuesField, Set<String> queueIds) {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        Mapping qm = queuesField.mapping(null);
+        if (qm.entries.isEmpty()) {
+            throw queuesField.error("an agent serves at least one queue");
+        }
+        qm.entries.forEach((queueId, level) -> {
+            if (!queueIds.contains(queueId)) {
+                throw level.error("unknown queue '" + queueId + "'; queues are " + String.join(", ", queueIds));
+            }
+            skills.put(queueId, level.count(1));
+        });
+        return skills;
+    }
+
+    /**
+     * {@code staffing: {queue-or-group: plan}}: how many agents are online in each interval. A plan is
+     * a number (all the time), a list (one count per interval from the start) or a map of step changes
+     * by time of day ({@code "08:00": 5, "12:00": 8}, repeating every day); {@code {plan: …, maxChats: N}}
+     * sets the agents' chat limit. A key naming a queue creates agents {@code <queue>-1, <queue>-2, …}
+     * serving it; a key naming a group of {@code agents} (its prefix) says how many of that group are
+     * online: {@code <prefix>-1} first.
+     */
+    private void staffingPlans(Field field, Set<String> queueIds, Staffing staffing) {
+        Mapping plans = field.mapping(null);
+        if (plans.entries.isEmpty()) {
+            throw field.error("give at least one queue or group");
+        }
+        for (Map.Entry<String, Field> entry : plans.entries.entrySet()) {
+            String key = entry.getKey();
+            Field value = entry.getValue();
+            Field planField = value;
+            int maxChats = 4;
+            if (value.node instanceof MappingNode mn
+                    && mn.getValue().stream()
+                            .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                                    && k.getValue().equals("plan"))) {
+                Mapping m = value.mapping(Set.of("plan", "maxChats"));
+                planField = m.required("plan");
+                maxChats = m.optional("maxChats") == null
+                        ? 4
+                        : m.optional("maxChats").count(1);
+            }
+            double[] raw = perInterval(planField, staffing.timeline, "a number of agents");
+            int[] counts = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] != Math.rint(raw[i])) {
+                    throw planField.error("a number of agents must be a whole number, got " + raw[i]);
+                }
+                counts[i] = (int) raw[i];
+            }
+            int most = 0;
+            for (int c : counts) {
+                most = Math.max(most, c);
+            }
+            List<String> group = staffing.groups.get(key);
+            if (group != null) {
+                if (most > group.size()) {
+                    throw planField.error("the plan puts " + most + " agents of group '" + key
+                            + "' online but the group has " + group.size());
+                }
+                for (int k = 0; k < group.size(); k++) {
+                    staffing.setWindows(group.get(k), staffing.timeline.windows(counts, k + 1));
+                }
+                staffing.skillsOf(group.get(0)).keySet().forEach(q -> staffing.responsible.put(q, value));
+            } else if (queueIds.contains(key)) {
+                for (int k = 1; k <= most; k++) {
+                    staffing.add(key + "-" + k, Map.of(key, 1), maxChats, staffing.timeline.windows(counts, k), value);
+                }
+                staffing.responsible.put(key, value);
+            } else {
+                throw new ScenarioException(
+                        file,
+                        value.line(),
+                        value.path,
+                        "unknown queue or agent group '" + key + "'; queues are " + String.join(", ", queueIds)
+                                + (staffing.groups.isEmpty()
+                                        ? ""
+                                        : "; groups are " + String.join(", ", staffing.groups.keySet())));
+            }
+        }
+    }
+
+    /**
+     * {@code shifts: [{count, prefix, queues, maxChats, from, to, days}]}: agents online from {@code from}
+     * to {@code to} (local time; a shift ending at or before it starts ends the next day) on the given
+     * days ({@code mon-fri}, {@code [mon, wed, sat-sun]}; default every day).
+     */
+    private void shifts(Field field, Set<String> queueIds, Staffing staffing) {
+        List<Field> items = field.list();
+        if (items.isEmpty()) {
+            throw field.error("at least one shift is required");
+        }
+        for (int index = 0; index < items.size(); index++) {
+            Field item = items.get(index);
+            Mapping m = item.mapping(Set.of("count", "prefix", "queues", "maxChats", "from", "to", "days"));
+            int count = m.required("count").count(1);
+            String prefix = m.optional("prefix") == null
+                    ? "shift" + (index + 1)
+                    : m.optional("prefix").string();
+            Map<String, Integer> skills = skills(m.required("queues"), queueIds);
+            int maxChats =
+                    m.optional("maxChats") == null ? 4 : m.optional("maxChats").count(1);
+            LocalTime from = timeOfDay(m.required("from"));
+            LocalTime to = timeOfDay(m.required("to"));
+            Set<DayOfWeek> days =
+                    m.optional("days") == null ? EnumSet.allOf(DayOfWeek.class) : days(m.optional("days"));
+            List<Scenario.OnlineWindow> windows = staffing.timeline.shiftWindows(from, to, days);
+            List<String> ids = new ArrayList<>();
+            for (int k = 1; k <= count; k++) {
+                ids.add(prefix + "-" + k);
+                staffing.add(prefix + "-" + k, skills, maxChats, windows, m.required("count"));
+            }
+            staffing.groups.put(prefix, ids);
+            skills.keySet().forEach(q -> staffing.responsible.putIfAbsent(q, field));
+        }
+    }
+
+    private LocalTime timeOfDay(Field f) {
+        String s = f.string();
+        try {
+            return LocalTime.parse(s);
+        } catch (DateTimeException e) {
+            throw f.error("expected a time of day such as 08:00, got '" + s + "'");
+        }
+    }
+
+    private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    private Set<DayOfWeek> days(Field f) {
+        List<String> tokens = new ArrayList<>();
+        if (f.node instanceof SequenceNode) {
+            f.list().forEach(item -> tokens.add(item.string()));
+        } else {
+            for (String t : f.string().split(",")) {
+                tokens.add(t.strip());
+            }
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String token : tokens) {
+            String[] range = token.toLowerCase(Locale.ROOT).split("-", -1);
+            int a = DAY_NAMES.indexOf(range[0].strip());
+            int b = range.length == 2 ? DAY_NAMES.indexOf(range[1].strip()) : a;
+            if (range.length > 2 || a < 0 || b < 0) {
+                throw f.error("expected days such as mon-fri or [mon, wed], got '" + token + "'");
+            }
+            for (int d = a; ; d = (d + 1) % 7) {
+                days.add(DayOfWeek.of(d + 1));
+                if (d == b) {
+                    break;
+                }
+            }
+        }
+        return days;
+    }
+
+    /**
+     * A value per reporting interval: a number (every interval), a list (one per interval from the
+     * start, exactly as many as the horizon has) or a map of step changes by local time of day, which
+     * repeats every day (before the first step of a day the day's last step holds).
+     */
+    private double[] perInterval(Field f, Timeline timeline, String what) {
+        int n = timeline.count();
+        double[] values = new double[n];
+        if (f.node instanceof ScalarNode) {
+            double v = nonNegative(f, what);
+            java.util.Arrays.fill(values, v);
+        } else if (f.node instanceof SequenceNode) {
+            List<Field> items = f.list();
+            if (items.size() != n) {
+                throw f.error("gives " + items.size() + " values but the horizon has " + n + " intervals of "
+                        + timeline.intervalMillis / 60_000 + " min");
+            }
+            for (int i = 0; i < n; i++) {
+                values[i] = nonNegative(items.get(i), what);
+            }
+        } else {
+            Mapping m = f.mapping(null);
+            if (m.entries.isEmpty()) {
+                throw f.error("give at least one step such as \"08:00\": 5");
+            }
+            java.util.TreeMap<LocalTime, Double> steps = new java.util.TreeMap<>();
+            m.entries.forEach((key, value) -> {
+                LocalTime at = timeOfDay(new Field(value.path, keyNodeOf(f, key)));
+                steps.put(at, nonNegative(value, what));
+            });
+            for (int i = 0; i < n; i++) {
+                LocalTime t = timeline.localTime(timeline.intervalStart(i));
+                Map.Entry<LocalTime, Double> step = steps.floorEntry(t);
+                values[i] = (step != null ? step : steps.lastEntry()).getValue();
+            }
+        }
+        return values;
+    }
+
+    private static double nonNegative(Field f, String what) {
+        double v = f.number();
+        if (v < 0) {
+            throw f.error(what + " must not be negative, got " + v);
+        }
+        return v;
+    }
+
+    /** The run's clock: its start, horizon and reporting intervals, in the scenario's zone. */
+    private static final class Timeline {
+        final ZoneId zone;
+        final long startMillis;
+        final long endMillis;
+        final long intervalMillis;
+
+        Timeline(ZoneId zone, long startMillis, long horizonMillis, long intervalMillis) {
+            this.zone = zone;
+            this.startMillis = startMillis;
+            this.endMillis = startMillis + horizonMillis;
+            this.intervalMillis = intervalMillis;
+        }
+
+        int count() {
+            return (int) ((endMillis - startMillis + intervalMillis - 1) / intervalMillis);
+        }
+
+        long intervalStart(int i) {
+            return startMillis + i * intervalMillis;
+        }
+
+        long intervalEnd(int i) {
+            return Math.min(endMillis, intervalStart(i + 1));
+        }
+
+        LocalTime localTime(long millis) {
+            return java.time.Instant.ofEpochMilli(millis).atZone(zone).toLocalTime();
+        }
+
+        String describe(int i) {
+            return java.time.Instant.ofEpochMilli(intervalStart(i)).atZone(zone).toLocalDateTime()
+                    + "–"
+                    + localTime(intervalEnd(i));
+        }
+
+        /** The windows in which the k-th agent (1-based) is online: the intervals whose count is at least k. */
+        List<Scenario.OnlineWindow> windows(int[] counts, int k) {
+            List<Scenario.OnlineWindow> windows = new ArrayList<>();
+            int i = 0;
+            while (i < counts.length) {
+                if (counts[i] < k) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < counts.length && counts[j] >= k) {
+                    j++;
+                }
+                windows.add(new Scenario.OnlineWindow(intervalStart(i), intervalEnd(j - 1)));
+                i = j;
+            }
+            return windows;
+        }
+
+        List<Scenario.OnlineWindow> shiftWindows(LocalTime from, LocalTime to, Set<DayOfWeek> days) {
+            List<Scenario.OnlineWindow> windows = new ArrayList<>();
+            java.time.LocalDate first = java.time.Instant.ofEpochMilli(startMillis)
+                    .atZone(zone)
+                    .toLocalDate()
+                    .minusDays(1);
+            java.time.LocalDate last =
+                    java.time.Instant.ofEpochMilli(endMillis).atZone(zone).toLocalDate();
+            for (java.time.LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                if (!days.contains(d.getDayOfWeek())) {
+                    continue;
+                }
+                long a = d.atTime(from).atZone(zone).toInstant().toEpochMilli();
+                java.time.LocalDate endDay = to.isAfter(from) ? d : d.plusDays(1);
+                long b = endDay.atTime(to).atZone(zone).toInstant().toEpochMilli();
+                a = Math.max(a, startMillis);
+                b = Math.min(b, endMillis);
+                if (b > a) {
+                    windows.add(new Scenario.OnlineWindow(a, b));
+                }
+            }
+            return windows;
+        }
+    }
+
+    /** The agents as they are read, in file order, with where each came from (for messages). */
+    private final class Staffing {
+        final Timeline timeline;
+        final Map<String, Scenario.AgentSpec> agents = new LinkedHashMap<>();
+        final Map<String, List<String>> groups = new LinkedHashMap<>();
+        /** Per queue, the field whose plan decides who serves it (for the no-agent refusal). */
+        final Map<String, Field> responsible = new LinkedHashMap<>();
+
+        Staffing(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        /** {@code windows} null: online all the time. */
+        void add(String id, Map<String, Integer> skills, int maxChats, List<Scenario.OnlineWindow> windows, Field at) {
+            if (agents.containsKey(id)) {
+                throw at.error("agent '" + id + "' is defined twice");
+            }
+            agents.put(id, new Scenario.AgentSpec(id, skills, maxChats, windows == null ? List.of() : windows));
+            if (windows != null && windows.isEmpty()) {
+                neverOnline.add(id);
+            }
+        }
+
+        void setWindows(String id, List<Scenario.OnlineWindow> windows) {
+            Scenario.AgentSpec a = agents.get(id);
+            agents.put(id, new Scenario.AgentSpec(id, a.skills(), a.maxChats(), windows));
+            if (windows.isEmpty()) {
+                neverOnline.add(id);
+            } else {
+                neverOnline.remove(id);
+            }
+        }
+
+        Map<String, Integer> skillsOf(String id) {
+            return agents.get(id).skills();
+        }
+
+        /** Agents never online in the horizon (a plan of zeros) are left out: an empty window list means always. */
+        List<Scenario.AgentSpec> agents() {
+            return agents.values().stream()
+                    .filter(a -> !neverOnline.contains(a.id()))
+                    .toList();
+        }
+
+        final Set<String> neverOnline = new java.util.HashSet<>();
+
+        /** The bad input: a plan that leaves an interval with no agents while the queue is open. */
+        void requireCover(List<QueueSettings> queues, Map<String, Double> queueMix, Field fallback) {
+            for (QueueSettings q : queues) {
+                if (queueMix.getOrDefault(q.queueId(), 0.0) <= 0) {
+                    continue;
+                }
+                for (int i = 0; i < timeline.count(); i++) {
+                    long s = timeline.intervalStart(i);
+                    long e = timeline.intervalEnd(i);
+                    boolean open = q.calendar().isOpen(s) || q.calendar().nextOpening(s) < e;
+                    if (open && !covered(q.queueId(), s, e)) {
+                        Field at = responsible.getOrDefault(q.queueId(), fallback);
+                        throw at.error("leaves queue '" + q.queueId() + "' open with no agent online in interval "
+                                + (i + 1) + " (" + timeline.describe(i) + ")");
+                    }
+                }
+            }
+        }
+
+        private boolean covered(String queueId, long s, long e) {
+            for (Scenario.AgentSpec a : agents.values()) {
+                if (!a.skills().containsKey(queueId) || neverOnline.contains(a.id())) {
+                    continue;
+                }
+                if (a.alwaysOnline()) {
+                    return true;
+                }
+                for (Scenario.OnlineWindow w : a.online()) {
+                    if (w.fromMillis() < e && s < w.toMillis()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private Scenario.Load load(Field field, List<QueueSettings> queues, Timeline timeline) {
         Mapping m = field.mapping(Set.of(
+                "renewShare",
                 "arrivalsPerHour",
                 "handleTime",
                 "patience",
@@ -457,9 +865,24 @@ public final class ScenarioReader {
                 "availableFor",
                 "stepAway"));
         Field rateField = m.required("arrivalsPerHour");
-        double rate = rateField.number();
-        if (rate <= 0) {
-            throw rateField.error("must be greater than zero, got " + rate);
+        double rate;
+        List<Double> rates = new ArrayList<>();
+        if (rateField.node instanceof ScalarNode) {
+            rate = rateField.number();
+            if (rate <= 0) {
+                throw rateField.error("must be greater than zero, got " + rate);
+            }
+        } else {
+            double[] perInterval = perInterval(rateField, timeline, "an arrival rate");
+            double weighted = 0;
+            for (int i = 0; i < perInterval.length; i++) {
+                rates.add(perInterval[i]);
+                weighted += perInterval[i] * (timeline.intervalEnd(i) - timeline.intervalStart(i));
+            }
+            rate = weighted / (timeline.endMillis - timeline.startMillis);
+            if (rate <= 0) {
+                throw rateField.error("the rates must not all be zero");
+            }
         }
         Distribution handle = distribution(m.required("handleTime"));
         Distribution patience = m.optional("patience") == null ? null : distribution(m.optional("patience"));
@@ -533,7 +956,9 @@ public final class ScenarioReader {
                 queueMix,
                 priorityShare,
                 availableFor,
-                stepAway);
+                stepAway,
+                rates,
+                m.optional("renewShare") == null ? 0 : m.optional("renewShare").share());
     }
 
     private static Node keyNodeOf(Field mapping, String key) {

@@ -1,0 +1,79 @@
+package dev.fila.simulation;
+
+import dev.fila.simulation.figures.ReplicationFigures;
+import dev.fila.simulation.figures.RunSummary;
+import dev.fila.simulation.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a scenario's replications in parallel and combines their figures into a {@link RunSummary}.
+ *
+ * <p>Independent, repeatable streams: before any work starts, one {@link SplittableRandom} seeded with
+ * the scenario's seed is split once per replication, in replication order; replication r runs on the
+ * r-th stream alone (and splits it per purpose, see {@link Simulation}). Results are combined in
+ * replication order. So the summary is bit-for-bit the same whatever the number of threads or the
+ * order in which replications finish.
+ */
+public final class Replications {
+
+    private Replications() {}
+
+    /** Runs on all cores, without progress reports. */
+    public static RunSummary run(Scenario scenario) {
+        return run(scenario, Runtime.getRuntime().availableProcessors(), done -> {});
+    }
+
+    /**
+     * Runs {@code scenario.replications()} replications on {@code threads} threads; {@code progress}
+     * is told the number of replications finished each time one finishes (from a worker thread).
+     */
+    public static RunSummary run(Scenario scenario, int threads, IntConsumer progress) {
+        int n = scenario.replications();
+        SplittableRandom root = new SplittableRandom(scenario.seed());
+        List<SplittableRandom> streams = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            streams.add(root.split());
+        }
+        AtomicInteger done = new AtomicInteger();
+        SimulationResult[] first = new SimulationResult[1];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), runnable -> {
+            Thread t = new Thread(runnable, "fila-replication");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ReplicationFigures>> futures = new ArrayList<>(n);
+            for (int r = 0; r < n; r++) {
+                int index = r;
+                futures.add(pool.submit(() -> {
+                    SimulationResult result = Simulation.run(scenario, streams.get(index));
+                    if (index == 0) {
+                        first[0] = result;
+                    }
+                    progress.accept(done.incrementAndGet());
+                    return result.figures();
+                }));
+            }
+            List<ReplicationFigures> figures = new ArrayList<>(n);
+            for (Future<ReplicationFigures> f : futures) {
+                figures.add(f.get());
+            }
+            return RunSummary.of(scenario, figures, first[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a replication failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.fila.simulation.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fila.simulation.ResultWriter;
+import dev.fila.simulation.SimulationResult;
+import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.Metric;
+import dev.fila.simulation.figures.ReplicationFigures;
+import dev.fila.simulation.figures.RunSummary;
+import dev.fila.simulation.scenario.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * Writes a run's reports into a folder: {@code summary.json} (overall and per queue, each figure with
+ * its 95% confidence interval), {@code intervals.csv} (one row per interval and queue, then the row of
+ * all queues), {@code report.html} (see {@link HtmlReport}) and {@code requests.csv} (the first
+ * replication's requests). Field order is fixed, numbers are rounded to six decimals, undefined
+ * figures are {@code null} (JSON) or empty (CSV), and nothing depends on the machine or the clock: the
+ * same scenario and seed give byte-identical files.
+ */
+public final class ReportWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {}
+
+    /** Writes every report into {@code dir} (created if needed). */
+    public static void write(RunSummary s, ReportExtras extras, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.json"), json(s), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("intervals.csv"), intervalsCsv(s), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.html(s, extras), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("requests.csv"), ResultWriter.csv(s.first()), StandardCharsets.UTF_8);
+    }
+
+    /** The summary document. */
+    public static String json(RunSummary s) {
+        Scenario sc = s.scenario();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", sc.name());
+        root.put("seed", sc.seed());
+        root.put("replications", s.replications());
+        root.put("confidenceLevel", Estimate.CONFIDENCE);
+        root.put("start", sc.start().toString());
+        root.put("timeZone", sc.timeZone().getId());
+        root.put("horizonSeconds", sc.horizonMillis() / 1000.0);
+        root.put("intervalSeconds", sc.intervalMillis() / 1000.0);
+        root.put("warmupSeconds", sc.warmupMillis() / 1000.0);
+        ObjectNode target = root.putObject("serviceLevelTarget");
+        target.put("answerWithinSeconds", sc.serviceLevel().answerWithinMillis() / 1000.0);
+        target.put("target", round(sc.serviceLevel().target()));
+        Estimate sl = s.overall(ReplicationFigures.ALL, Metric.SERVICE_LEVEL);
+        target.put("met", sl.mean() >= sc.serviceLevel().target());
+        root.set("overall", figures(s.overall()[s.row(ReplicationFigures.ALL)]));
+        ArrayNode queues = root.putArray("queues");
+        for (String q : s.rows()) {
+            if (!q.equals(ReplicationFigures.ALL)) {
+                ObjectNode n = queues.addObject();
+                n.put("id", q);
+                n.set("overall", figures(s.overall()[s.row(q)]));
+            }
+        }
+        ArrayNode agents = root.putArray("agents");
+        for (int a = 0; a < s.agentIds().size(); a++) {
+            ObjectNode n = agents.addObject();
+            n.put("id", s.agentIds().get(a));
+            n.set("occupancy", estimate(s.agentOccupancy()[a]));
+        }
+        SimulationResult first = s.first();
+        ObjectNode kernel = root.putObject("firstReplicationKernel");
+        kernel.put("eventsProcessed", first.eventsProcessed());
+        kernel.put("staleTimers", first.staleTimers());
+        kernel.put("internalRejections", first.internalRejections());
+        kernel.put("externalRejections", first.externalRejections());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode figures(Estimate[] values) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (int m = 0; m < values.length; m++) {
+            n.set(Metric.of(m).key(), estimate(values[m]));
+        }
+        return n;
+    }
+
+    private static ObjectNode estimate(Estimate e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        number(n, "mean", e.mean());
+        number(n, "low", e.low());
+        number(n, "high", e.high());
+        n.put("replications", e.n());
+        return n;
+    }
+
+    private static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, round(v));
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    /**
+     * One row per interval and queue (then the row {@code all}): the interval's local start and end,
+     * whether it falls in the warm-up, and for each {@link Metric} its mean and the half-width of its
+     * 95% confidence interval ({@code <metric>_ci}).
+     */
+    public static String intervalsCsv(RunSummary s) {
+        Scenario sc = s.scenario();
+        StringBuilder b = new StringBuilder("interval,start,end,queue,warmup");
+        for (int m = 0; m < Metric.count(); m++) {
+            b.append(',')
+                    .append(Metric.of(m).key())
+                    .append(',')
+                    .append(Metric.of(m).key())
+                    .append("_ci");
+        }
+        b.append('\n');
+        for (int i = 0; i < s.intervalCount(); i++) {
+            long from = sc.startMillis() + i * sc.intervalMillis();
+            long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
+            for (int row = 0; row < s.rows().size(); row++) {
+                b.append(i + 1)
+                        .append(',')
+                        .append(local(sc, from))
+                        .append(',')
+                        .append(local(sc, to))
+                        .append(',')
+                        .append(s.rows().get(row))
+                        .append(',')
+                        .append(from - sc.startMillis() < sc.warmupMillis());
+                for (Estimate e : s.intervals()[row][i]) {
+                    b.append(',').append(csvNumber(e.mean())).append(',').append(csvNumber(e.halfWidth()));
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static LocalDateTime local(Scenario sc, long millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), sc.timeZone());
+    }
+
+    private static String csvNumber(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        double r = round(v);
+        if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+            return Long.toString((long) r);
+        }
+        return String.format(Locale.ROOT, "%.6f", r).replaceAll("0+$", "");
+    }
+
+    static double round(double x) {
+        return Math.round(x * 1e6) / 1e6;
+    }
+}

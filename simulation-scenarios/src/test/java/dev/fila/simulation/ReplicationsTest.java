@@ -1,0 +1,100 @@
+package dev.fila.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.Metric;
+import dev.fila.simulation.figures.ReplicationFigures;
+import dev.fila.simulation.figures.RunSummary;
+import dev.fila.simulation.report.ReportExtras;
+import dev.fila.simulation.report.ReportWriter;
+import dev.fila.simulation.scenario.Scenario;
+import dev.fila.simulation.scenario.ScenarioReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplicationsTest {
+
+    private static final Scenario QUICKSTART = ScenarioReader.read(Path.of("scenarios", "quickstart.yaml"));
+
+    @Test
+    void theReportsAreByteForByteTheSameOnOneThreadAndOnFour(@TempDir Path dir) throws Exception {
+        Scenario s = QUICKSTART.withReplications(6);
+        RunSummary one = Replications.run(s, 1, done -> {});
+        RunSummary four = Replications.run(s, 4, done -> {});
+        ReportWriter.write(one, ReportExtras.none(), dir.resolve("one"));
+        ReportWriter.write(four, ReportExtras.none(), dir.resolve("four"));
+        for (String file : new String[] {"summary.json", "intervals.csv", "report.html", "requests.csv"}) {
+            assertThat(Files.readAllBytes(dir.resolve("four").resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(file)));
+        }
+        assertThat(one.replications()).isEqualTo(6);
+    }
+
+    @Test
+    void replicationsUseIndependentStreamsSoTheyDiffer() {
+        RunSummary s = Replications.run(QUICKSTART.withReplications(4), 2, done -> {});
+        Estimate arrivals = s.overall(ReplicationFigures.ALL, Metric.ARRIVALS);
+        assertThat(arrivals.n()).isEqualTo(4);
+        assertThat(arrivals.halfWidth())
+                .as("four identical replications would give a zero-width interval")
+                .isPositive();
+    }
+
+    @Test
+    void theConfidenceIntervalTightensWithMoreReplications() {
+        RunSummary few = Replications.run(QUICKSTART.withReplications(4), 2, done -> {});
+        RunSummary many = Replications.run(QUICKSTART.withReplications(20), 2, done -> {});
+        for (Metric m : new Metric[] {Metric.SERVICE_LEVEL, Metric.AVERAGE_SPEED_OF_ANSWER_SECONDS, Metric.ARRIVALS}) {
+            Estimate a = few.overall(ReplicationFigures.ALL, m);
+            Estimate b = many.overall(ReplicationFigures.ALL, m);
+            assertThat(b.halfWidth()).as(m.key()).isLessThan(a.halfWidth());
+            // both intervals estimate the same quantity: they overlap
+            assertThat(b.low()).as(m.key()).isLessThanOrEqualTo(a.high());
+            assertThat(a.low()).as(m.key()).isLessThanOrEqualTo(b.high());
+        }
+    }
+
+    @Test
+    void progressCountsEveryReplicationOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger highest = new AtomicInteger();
+        Replications.run(QUICKSTART.withReplications(5), 3, done -> {
+            calls.incrementAndGet();
+            highest.accumulateAndGet(done, Math::max);
+        });
+        assertThat(calls.get()).isEqualTo(5);
+        assertThat(highest.get()).isEqualTo(5);
+    }
+
+    @Test
+    void warmupArrivalsAreSimulatedButNotCountedOverall() {
+        Scenario s = new Scenario(
+                QUICKSTART.name(),
+                QUICKSTART.seed(),
+                QUICKSTART.start(),
+                QUICKSTART.timeZone(),
+                QUICKSTART.startMillis(),
+                QUICKSTART.horizonMillis(),
+                QUICKSTART.queues(),
+                QUICKSTART.agents(),
+                QUICKSTART.load(),
+                QUICKSTART.serviceLevel(),
+                QUICKSTART.intervalMillis(),
+                1,
+                3_600_000L);
+        SimulationResult r = Simulation.run(s);
+        ReplicationFigures f = r.figures();
+        double afterWarmup = 0;
+        for (int i = 2; i < f.intervalCount(); i++) { // 30-minute intervals: the first two are the warm-up
+            afterWarmup += f.interval(ReplicationFigures.ALL, i, Metric.ARRIVALS);
+        }
+        assertThat(f.overall(ReplicationFigures.ALL, Metric.ARRIVALS)).isEqualTo(afterWarmup);
+        assertThat(r.arrivals()).isEqualTo((long) afterWarmup);
+        assertThat(f.interval(ReplicationFigures.ALL, 0, Metric.ARRIVALS)).isPositive();
+    }
+}
