@@ -90,7 +90,7 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                     yield Decision.nothing();
                 }
                 AgentEvent event = new AgentEvent.SlotReleased(release.requestId(), nowMillis);
-                yield Decision.accept(List.of(event), capacityReports(evolve(state, event)));
+                yield reported(event, evolve(state, event));
             }
         };
     }
@@ -131,8 +131,7 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
         AgentEvent event = new AgentEvent.PresenceChanged(presence, reason, nowMillis);
         boolean wasOnline = state.presence() == Presence.ONLINE;
         boolean isOnline = presence == Presence.ONLINE;
-        List<Effect> effects = wasOnline == isOnline ? List.of() : capacityReports(evolve(state, event));
-        return Decision.accept(List.of(event), effects);
+        return wasOnline == isOnline ? Decision.accept(event) : reported(event, evolve(state, event));
     }
 
     /** The capacity report for one queue. */
@@ -145,6 +144,19 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                 state.isIdle(),
                 state.presence() == Presence.ONLINE && level > 0,
                 state.sinceMillis());
+    }
+
+    /**
+     * The event with the capacity reports of the state after it. An agent serving one queue (the
+     * common case) reports without building any list.
+     */
+    private static Decision<AgentEvent, AgentRejection> reported(AgentEvent event, AgentState after) {
+        Map<String, Integer> skills = after.skills();
+        if (skills.size() == 1) {
+            String queueId = skills.keySet().iterator().next();
+            return Decision.accept(event, new Effect.ToQueue(queueId, capacity(after, queueId)));
+        }
+        return Decision.accept(List.of(event), capacityReports(after));
     }
 
     /**
