@@ -16,7 +16,8 @@ package dev.fila.simulation.kernel;
  * every heap entry is at {@code now} or later, so the merge compares the lane head with the heap top
  * only when the heap top is at {@code now}.
  *
- * <p><b>Cost model.</b> {@link #schedule}: O(log n) sift-up, no allocation unless the arrays double.
+ * <p><b>Cost model.</b> {@link #schedule}: O(log n) sift-up (O(1) through the lane when the time is
+ * the current instant), no allocation unless the arrays double.
  * {@link #sendNow}: O(1). {@link #pop}: O(1) from the lane, O(log n) sift-down from the heap. All
  * arrays double when full (amortised O(1) per entry); nothing shrinks. No boxing, no per-entry objects
  * beyond the payload the caller passes.
@@ -96,10 +97,16 @@ public final class EventList {
         return heapSize > 0 ? heapTime[0] : Long.MAX_VALUE;
     }
 
-    /** Adds an entry at {@code atMillis} ({@code >= now}); returns its slot. */
+    /**
+     * Adds an entry at {@code atMillis} ({@code >= now}); returns its slot. An entry at the current
+     * instant goes to the lane (O(1)): it runs in the same (time, sequence) order as from the heap.
+     */
     public int schedule(long atMillis, byte kind, long target, long aux, Object payload) {
-        if (atMillis < now) {
-            throw new IllegalArgumentException("cannot schedule in the past: " + atMillis + " < " + now);
+        if (atMillis <= now) {
+            if (atMillis < now) {
+                throw new IllegalArgumentException("cannot schedule in the past: " + atMillis + " < " + now);
+            }
+            return sendNow(kind, target, aux, payload);
         }
         int slot = allocateSlot(kind, target, aux, payload);
         if (heapSize == heapTime.length) {
@@ -141,6 +148,39 @@ public final class EventList {
         }
         now = heapTime[0];
         return popHeap();
+    }
+
+    /** Tells which pending heap entries {@link #removeIf} drops. */
+    @FunctionalInterface
+    public interface EntryFilter {
+        boolean test(byte kind, long target, long aux, Object payload);
+    }
+
+    /**
+     * Drops every entry waiting in the heap (not the lane) that {@code dead} accepts, frees its slot,
+     * and rebuilds the heap; returns the number dropped. The others keep their (time, sequence), so the
+     * order in which they run is unchanged. O(n): meant for rare compaction of entries known to be
+     * dead (lazily cancelled timers), never per step.
+     */
+    public int removeIf(EntryFilter dead) {
+        int kept = 0;
+        for (int i = 0; i < heapSize; i++) {
+            int slot = heapSlot[i];
+            if (dead.test(slotKind[slot], slotTarget[slot], slotAux[slot], slotPayload[slot])) {
+                release(slot);
+            } else {
+                heapTime[kept] = heapTime[i];
+                heapSequence[kept] = heapSequence[i];
+                heapSlot[kept] = slot;
+                kept++;
+            }
+        }
+        int removed = heapSize - kept;
+        heapSize = kept;
+        for (int i = (kept >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, heapTime[i], heapSequence[i], heapSlot[i]);
+        }
+        return removed;
     }
 
     public byte kind(int slot) {

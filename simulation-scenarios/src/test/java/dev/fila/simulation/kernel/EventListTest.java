@@ -86,4 +86,41 @@ class EventListTest {
         EventList list = new EventList(100, 4);
         assertThatThrownBy(() -> list.schedule(99, (byte) 1, 0, 0, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anEntryScheduledAtTheCurrentInstantKeepsItsSequenceOrderAmongTheLaneAndTheHeap() {
+        EventList list = new EventList(0, 4);
+        list.schedule(10, (byte) 1, 1, 0, null);
+        list.schedule(10, (byte) 1, 2, 0, null);
+        list.release(list.pop());
+        // now = 10: scheduled and sent at this instant, they run in the order they were added.
+        list.schedule(10, (byte) 1, 3, 0, null);
+        list.sendNow((byte) 1, 4, 0, null);
+        list.schedule(10, (byte) 1, 5, 0, null);
+        list.schedule(11, (byte) 1, 6, 0, null);
+        assertThat(drain(list)).containsExactly(2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void removeIfDropsOnlyTheMatchingHeapEntriesAndTheRestKeepTheirOrder() {
+        EventList list = new EventList(0, 4);
+        SplittableRandom random = new SplittableRandom(11);
+        List<long[]> kept = new ArrayList<>();
+        for (long i = 0; i < 5_000; i++) {
+            long time = 1 + random.nextLong(1_000);
+            list.schedule(time, (byte) (i % 3 == 0 ? 2 : 1), i, 0, null);
+            if (i % 3 != 0) {
+                kept.add(new long[] {time, i});
+            }
+        }
+        list.sendNow((byte) 2, -1, 0, null);
+        int removed = list.removeIf((kind, target, aux, payload) -> kind == 2);
+        assertThat(removed).isEqualTo(1_667);
+        // Kept entries pop in (time, sequence) order: sequence is the order of addition, here i.
+        kept.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        List<Long> expected = new ArrayList<>();
+        expected.add(-1L); // the lane entry at the current instant is never removed
+        kept.forEach(k -> expected.add(k[1]));
+        assertThat(drain(list)).isEqualTo(expected);
+    }
 }

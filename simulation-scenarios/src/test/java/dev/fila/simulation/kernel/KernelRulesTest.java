@@ -296,4 +296,24 @@ class KernelRulesTest {
         w.runUntil(T + minutes(10));
         assertThat(w.status(1)).isEqualTo(RequestStatus.WAITING);
     }
+
+    @Test
+    void R14_cancelledFarOffExpiryTimersDoNotPileUpInTheEventList() {
+        World w = World.of(SUPPORT).autopilot(seconds(1), seconds(1));
+        w.agent("ana", Map.of(Q, 1), 4);
+        int requests = 10_000;
+        for (long id = 1; id <= requests; id++) {
+            // Available for two days: each expiry timer is cancelled on acceptance, long before it is due.
+            w.open(id, Q, Channel.CHAT, 0, T + seconds(id), T + minutes(2 * 24 * 60));
+        }
+        w.runUntil(T + seconds(requests) + minutes(30));
+        for (long id = 1; id <= requests; id++) {
+            assertThat(w.status(id)).isEqualTo(RequestStatus.SURVEYED);
+        }
+        assertThat(w.invariants.violations).isEmpty();
+        // Without compaction the 10,000 cancelled expiry entries would all still be pending.
+        assertThat(w.kernel.pendingEntries()).isLessThan(requests / 2);
+        assertThat(w.kernel.staleTimers()).isGreaterThanOrEqualTo(requests);
+        assertThat(w.kernel.internalRejections()).isZero();
+    }
 }

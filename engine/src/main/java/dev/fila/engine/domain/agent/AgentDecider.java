@@ -93,8 +93,7 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                 AgentEvent event = new AgentEvent.SlotReleased(release.requestId(), nowMillis);
                 // R8: a closed interaction (not a released invitation) tells its queue how long it lasted.
                 long handledMillis = held.reserved() ? 0 : Math.max(1, nowMillis - held.sinceMillis());
-                yield Decision.accept(
-                        List.of(event), capacityReports(evolve(state, event), held.queueId(), handledMillis));
+                yield reported(event, evolve(state, event), held.queueId(), handledMillis);
             }
         };
     }
@@ -135,8 +134,7 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
         AgentEvent event = new AgentEvent.PresenceChanged(presence, reason, nowMillis);
         boolean wasOnline = state.presence() == Presence.ONLINE;
         boolean isOnline = presence == Presence.ONLINE;
-        List<Effect> effects = wasOnline == isOnline ? List.of() : capacityReports(evolve(state, event), "", 0);
-        return Decision.accept(List.of(event), effects);
+        return wasOnline == isOnline ? Decision.accept(event) : reported(event, evolve(state, event), "", 0);
     }
 
     /** The capacity report for one queue. */
@@ -154,6 +152,22 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                 state.presence() == Presence.ONLINE && level > 0,
                 state.sinceMillis(),
                 handledMillis);
+    }
+
+    /**
+     * The event with the capacity reports of the state after it; the report to {@code handledQueueId}
+     * carries {@code handledMillis} (R8). An agent serving one queue (the common case) reports without
+     * building any list.
+     */
+    private static Decision<AgentEvent, AgentRejection> reported(
+            AgentEvent event, AgentState after, String handledQueueId, long handledMillis) {
+        Map<String, Integer> skills = after.skills();
+        if (skills.size() == 1) {
+            String queueId = skills.keySet().iterator().next();
+            long handled = queueId.equals(handledQueueId) ? handledMillis : 0;
+            return Decision.accept(event, new Effect.ToQueue(queueId, capacity(after, queueId, handled)));
+        }
+        return Decision.accept(List.of(event), capacityReports(after, handledQueueId, handledMillis));
     }
 
     /**

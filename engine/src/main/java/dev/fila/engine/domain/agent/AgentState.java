@@ -1,6 +1,6 @@
 package dev.fila.engine.domain.agent;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +44,8 @@ public record AgentState(
 
     /** Whether it holds a voice or video interaction (R2: then it is offered nothing else). */
     public boolean holdsExclusive() {
-        for (Held h : held) {
-            if (h.exclusive()) {
+        for (int i = 0, n = held.size(); i < n; i++) {
+            if (held.get(i).exclusive()) {
                 return true;
             }
         }
@@ -72,7 +72,8 @@ public record AgentState(
     }
 
     public Held find(long requestId) {
-        for (Held h : held) {
+        for (int i = 0, n = held.size(); i < n; i++) {
+            Held h = held.get(i);
             if (h.requestId() == requestId) {
                 return h;
             }
@@ -102,30 +103,56 @@ public record AgentState(
         return new AgentState(agentId, name, skills, maxChats, roles, presence, pauseReason, newHeld, atMillis);
     }
 
+    // The held lists below are built immutable in one step (the compact constructor's List.copyOf
+    // then keeps them as they are): one list per change, not a working list and then its copy.
+
     AgentState plus(Held h) {
-        List<Held> next = new ArrayList<>(held.size() + 1);
-        next.addAll(held);
-        next.add(h);
+        int n = held.size();
+        List<Held> next =
+                switch (n) {
+                    case 0 -> List.of(h);
+                    case 1 -> List.of(held.get(0), h);
+                    default -> {
+                        Held[] all = held.toArray(new Held[n + 1]);
+                        all[n] = h;
+                        yield List.of(all);
+                    }
+                };
         return withHeld(next, h.sinceMillis());
     }
 
     AgentState minus(long requestId, long atMillis) {
-        List<Held> next = new ArrayList<>(held.size());
-        for (Held h : held) {
+        int n = held.size();
+        Held[] kept = new Held[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            Held h = held.get(i);
             if (h.requestId() != requestId) {
-                next.add(h);
+                kept[k++] = h;
             }
         }
+        List<Held> next =
+                switch (k) {
+                    case 0 -> List.of();
+                    case 1 -> List.of(kept[0]);
+                    default -> List.of(Arrays.copyOf(kept, k));
+                };
         return withHeld(next, atMillis);
     }
 
     AgentState activate(long requestId, long atMillis) {
-        List<Held> next = new ArrayList<>(held.size());
-        for (Held h : held) {
-            next.add(
-                    h.requestId() == requestId
-                            ? new Held(h.requestId(), h.queueId(), h.exclusive(), false, atMillis)
-                            : h);
+        int n = held.size();
+        List<Held> next;
+        if (n == 1) {
+            Held h = held.get(0);
+            next = h.requestId() == requestId ? List.of(h.activated(atMillis)) : held;
+        } else {
+            Held[] all = new Held[n];
+            for (int i = 0; i < n; i++) {
+                Held h = held.get(i);
+                all[i] = h.requestId() == requestId ? h.activated(atMillis) : h;
+            }
+            next = List.of(all);
         }
         return new AgentState(agentId, name, skills, maxChats, roles, presence, pauseReason, next, sinceMillis);
     }

@@ -25,6 +25,11 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
     /** R10: the reason given when the customer is not online in chat at invitation time. */
     public static final String CUSTOMER_NOT_ONLINE = "customer not online in chat";
 
+    // Effects without a payload of their own are values: one instance each, not one per decision.
+    private static final Effect CANCEL_INVITATION = new Effect.CancelTimer(TimerKind.INVITATION);
+    private static final Effect CANCEL_EXPIRY = new Effect.CancelTimer(TimerKind.EXPIRY);
+    private static final Effect CANCEL_RETURN_GRACE = new Effect.CancelTimer(TimerKind.RETURN_GRACE);
+
     private final Map<String, QueueSettings> queues;
 
     public RequestDecider(Map<String, QueueSettings> queues) {
@@ -79,8 +84,8 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 VisitorInfo visitor = accept.visitor() == null ? VisitorInfo.unknown() : accept.visitor();
                 yield Decision.accept(
                         new RequestEvent.Accepted(agentId, visitor, nowMillis - state.enteredAtMillis(), nowMillis),
-                        new Effect.CancelTimer(TimerKind.INVITATION),
-                        new Effect.CancelTimer(TimerKind.EXPIRY),
+                        CANCEL_INVITATION,
+                        CANCEL_EXPIRY,
                         toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.SERVED)),
                         new Effect.ToAgent(agentId, new AgentCommand.InteractionStarted(state.requestId())));
             }
@@ -122,7 +127,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                             List.of(
                                     new RequestEvent.CustomerReturned(nowMillis),
                                     new RequestEvent.CustomerWrote(nowMillis)),
-                            List.of(new Effect.CancelTimer(TimerKind.RETURN_GRACE)));
+                            List.of(CANCEL_RETURN_GRACE));
                 }
                 yield Decision.accept(new RequestEvent.CustomerWrote(nowMillis));
             }
@@ -151,8 +156,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 if (state.interaction().state() != InteractionState.CUSTOMER_AWAY) {
                     yield Decision.nothing();
                 }
-                yield Decision.accept(
-                        new RequestEvent.CustomerReturned(nowMillis), new Effect.CancelTimer(TimerKind.RETURN_GRACE));
+                yield Decision.accept(new RequestEvent.CustomerReturned(nowMillis), CANCEL_RETURN_GRACE);
             }
             case RequestCommand.HangUp ignored -> {
                 if (state.status() != RequestStatus.IN_SERVICE) {
@@ -169,7 +173,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 }
                 yield Decision.accept(
                         new RequestEvent.Closed(nowMillis),
-                        new Effect.CancelTimer(TimerKind.RETURN_GRACE),
+                        CANCEL_RETURN_GRACE,
                         new Effect.ToAgent(state.interaction().agentId(), new AgentCommand.Release(state.requestId())));
             }
             case RequestCommand.AnswerSurvey answer -> {
@@ -201,49 +205,50 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
             return Decision.reject(new RequestRejection(
                     RequestRejection.Code.UNKNOWN_QUEUE, "no queue " + open.queueId(), List.of("queueId")));
         }
-        List<String> bad = new ArrayList<>();
+        // Built only when something is missing: a valid opening allocates no list.
+        List<String> bad = null;
         if (open.requestId() < 0) {
-            bad.add("requestId");
+            bad = missing(bad, "requestId");
         }
         if (blank(open.protocol())) {
-            bad.add("protocol");
+            bad = missing(bad, "protocol");
         }
         if (blank(open.customerId())) {
-            bad.add("customerId");
+            bad = missing(bad, "customerId");
         }
         if (open.channel() == null) {
-            bad.add("channel");
+            bad = missing(bad, "channel");
         }
         if (open.priority() < 0) {
-            bad.add("priority");
+            bad = missing(bad, "priority");
         }
         RequestDetails details = open.details();
         if (details == null) {
-            bad.add("details");
+            bad = missing(bad, "details");
         } else {
             if (blank(details.supportType())) {
-                bad.add("supportType");
+                bad = missing(bad, "supportType");
             }
             if (blank(details.system())) {
-                bad.add("system");
+                bad = missing(bad, "system");
             }
             if (blank(details.module())) {
-                bad.add("module");
+                bad = missing(bad, "module");
             }
             if (blank(details.menu())) {
-                bad.add("menu");
+                bad = missing(bad, "menu");
             }
             if (blank(details.description())) {
-                bad.add("description");
+                bad = missing(bad, "description");
             }
             if (details.wantsPhoneCall() == null) {
-                bad.add("wantsPhoneCall");
+                bad = missing(bad, "wantsPhoneCall");
             }
         }
         if (open.standing() == null) {
-            bad.add("standing");
+            bad = missing(bad, "standing");
         }
-        if (!bad.isEmpty()) {
+        if (bad != null) {
             return Decision.reject(new RequestRejection(
                     RequestRejection.Code.INVALID_FIELDS, "missing or invalid: " + String.join(", ", bad), bad));
         }
@@ -313,7 +318,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
             // R10: not online in chat: rejected with that reason; the customer must enter the queue again.
             return Decision.accept(
                     new RequestEvent.InvitationRefused(invite.agentId(), CUSTOMER_NOT_ONLINE, nowMillis),
-                    new Effect.CancelTimer(TimerKind.EXPIRY),
+                    CANCEL_EXPIRY,
                     toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.REFUSED)),
                     release);
         }
@@ -387,16 +392,16 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
     /** Leaves the queue for good (left, rejected, expired): the line forgets it, an inviting agent is freed. */
     private static Decision<RequestEvent, RequestRejection> leaveQueue(
             RequestState state, RequestEvent event, LineExit exit) {
-        List<Effect> effects = new ArrayList<>(4);
-        effects.add(toQueue(state, new QueueCommand.Remove(state.requestId(), exit)));
+        Effect remove = toQueue(state, new QueueCommand.Remove(state.requestId(), exit));
+        boolean expired = exit == LineExit.EXPIRED;
         if (state.status() == RequestStatus.INVITED) {
-            effects.add(new Effect.CancelTimer(TimerKind.INVITATION));
-            effects.add(new Effect.ToAgent(state.invitation().agentId(), new AgentCommand.Release(state.requestId())));
+            Effect release =
+                    new Effect.ToAgent(state.invitation().agentId(), new AgentCommand.Release(state.requestId()));
+            return expired
+                    ? Decision.accept(event, remove, CANCEL_INVITATION, release)
+                    : Decision.accept(event, remove, CANCEL_INVITATION, release, CANCEL_EXPIRY);
         }
-        if (exit != LineExit.EXPIRED) {
-            effects.add(new Effect.CancelTimer(TimerKind.EXPIRY));
-        }
-        return Decision.accept(List.of(event), effects);
+        return expired ? Decision.accept(event, remove) : Decision.accept(event, remove, CANCEL_EXPIRY);
     }
 
     private static Decision<RequestEvent, RequestRejection> inService(RequestState state) {
@@ -418,6 +423,12 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
 
     private static Effect toQueue(RequestState state, QueueCommand command) {
         return new Effect.ToQueue(state.queueId(), command);
+    }
+
+    private static List<String> missing(List<String> bad, String field) {
+        List<String> list = bad == null ? new ArrayList<>(4) : bad;
+        list.add(field);
+        return list;
     }
 
     private static boolean blank(String s) {
