@@ -68,7 +68,9 @@ class CommonRandomNumbersTest {
         for (Map.Entry<Long, long[]> e : few.stepAway.entrySet()) {
             long[] other = many.stepAway.get(e.getKey());
             if (other != null && e.getValue()[1] >= 0 && other[1] >= 0) {
-                assertThat(other).as("request %d: after arrival, away, back", e.getKey()).containsExactly(e.getValue());
+                assertThat(other)
+                        .as("request %d: after arrival, away, back", e.getKey())
+                        .containsExactly(e.getValue());
                 compared++;
             }
         }
@@ -87,9 +89,11 @@ class CommonRandomNumbersTest {
             public void onRequestEvent(long nowMillis, long requestId, RequestEvent event, RequestState state) {
                 switch (event) {
                     case RequestEvent.Opened o -> opened.put(requestId, nowMillis);
-                    case RequestEvent.AvailabilityChanged c when !c.available() && !away.containsKey(requestId) ->
+                    case RequestEvent.AvailabilityChanged c
+                    when !c.available() && !away.containsKey(requestId) ->
                         away.put(requestId, new long[] {nowMillis - opened.get(requestId), -1});
-                    case RequestEvent.AvailabilityChanged c when c.available() && away.containsKey(requestId) -> {
+                    case RequestEvent.AvailabilityChanged c
+                    when c.available() && away.containsKey(requestId) -> {
                         long[] times = away.get(requestId);
                         if (times[1] < 0) {
                             times[1] = nowMillis - opened.get(requestId) - times[0];
@@ -99,8 +103,8 @@ class CommonRandomNumbersTest {
                 }
             }
         });
-        SimulationResult result =
-                Simulation.run(scenario, new SplittableRandom(scenario.seed()), listeners.toArray(KernelListener[]::new));
+        SimulationResult result = Simulation.run(
+                scenario, new SplittableRandom(scenario.seed()), listeners.toArray(KernelListener[]::new));
         return new Run(result, away);
     }
 }
