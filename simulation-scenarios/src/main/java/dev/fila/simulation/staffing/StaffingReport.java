@@ -429,7 +429,9 @@ public final class StaffingReport {
     }
 
     private static String duration(long millis) {
-        return millis % 3_600_000L == 0 ? millis / 3_600_000L + "h" : millis % 60_000L == 0 ? millis / 60_000L + "m" : millis / 1000.0 + "s";
+        return millis % 3_600_000L == 0
+                ? millis / 3_600_000L + "h"
+                : millis % 60_000L == 0 ? millis / 60_000L + "m" : millis / 1000.0 + "s";
     }
 
     private static String number(double v) {

@@ -22,9 +22,9 @@ import java.util.List;
  *       every interval still meets (a cut may push backlog into later intervals). An interval whose cut
  *       was kept is tried again in the next pass, one whose cut was refused is not (fewer agents never
  *       help); passes stop when no cut is tried.
- *   <li><b>Confirm.</b> The result is simulated again with the replications reached by then; if it
- *       misses (the precision rule below added replications since it was judged), raise and lower
- *       again.
+ *   <li><b>Confirm.</b> The result is simulated again with the replications reached by then; if the
+ *       precision rule below added replications during the lowering, raise and lower again, so that
+ *       the plan returned meets and each single cut of it misses at the same, final, replications.
  * </ol>
  *
  * <p>Precision: every plan starts at the replications reached so far; while the 95% half-width of
@@ -120,9 +120,10 @@ public final class StaffingSearch {
             if (stuck != null) {
                 return outcome(plan, judge(plan), false, stuck[0], stuck[1]);
             }
+            int before = replications;
             plan = lower(plan);
             PlanFigures f = judge(plan);
-            if (firstMiss(f) == null) {
+            if (firstMiss(f) == null && replications == before) {
                 return outcome(plan, f, true, -1, -1);
             }
         }
