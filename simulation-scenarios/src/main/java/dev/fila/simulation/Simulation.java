@@ -64,7 +64,9 @@ import java.util.SplittableRandom;
  * split in a fixed order into one stream per purpose (arrivals, mix, patience, acceptance, handle,
  * survey, step-away, available-until, renewal, re-invitation), so a seed is bit-for-bit repeatable and
  * changing one purpose's draws leaves the others alone. Per-customer draws are made at arrival, in
- * arrival order, so runs that differ only in staffing see the same customers (common random numbers).
+ * arrival order (including R9's step-away duration), so runs that differ only in staffing see the
+ * same customers (common random numbers). Only draws for what a run's own course brings about come
+ * later, each on its own stream: a later invitation's acceptance delay, a renewal, a survey score.
  */
 public final class Simulation implements KernelListener {
 
@@ -96,6 +98,7 @@ public final class Simulation implements KernelListener {
     private long arrivalCount;
     private long[] handleMillis = new long[1024];
     private long[] firstAcceptDelayMillis = new long[1024];
+    private long[] stepAwayMillis = new long[1024];
     private final BitSet neverAnswers = new BitSet();
     private final BitSet invitedBefore = new BitSet();
     private final Map<Long, RequestRecord> refused = new HashMap<>();
@@ -220,6 +223,7 @@ public final class Simulation implements KernelListener {
         if (id >= handleMillis.length) {
             handleMillis = Arrays.copyOf(handleMillis, handleMillis.length * 2);
             firstAcceptDelayMillis = Arrays.copyOf(firstAcceptDelayMillis, firstAcceptDelayMillis.length * 2);
+            stepAwayMillis = Arrays.copyOf(stepAwayMillis, stepAwayMillis.length * 2);
         }
         handleMillis[(int) id] = r.hasHandleTime()
                 ? r.handleMillis()
@@ -257,7 +261,10 @@ public final class Simulation implements KernelListener {
         }
         Scenario.StepAway away = l.stepAway();
         if (away != null && stepAway.nextDouble() < away.share()) {
-            k.schedule(now + away.after().sampleMillis(stepAway), this.stepOut, id);
+            long after = away.after().sampleMillis(stepAway);
+            // Drawn now, not when they step out, so the stream's draws do not depend on the staffing.
+            stepAwayMillis[(int) id] = away.duration().sampleMillis(stepAway);
+            k.schedule(now + after, this.stepOut, id);
         }
         scheduleNextArrival();
     }
@@ -293,8 +300,7 @@ public final class Simulation implements KernelListener {
         RequestState state = k.request(id);
         if (state != null && state.status() == RequestStatus.WAITING && state.available()) {
             k.submit(now, id, new RequestCommand.SetAvailability(false));
-            Distribution duration = scenario.load().stepAway().duration();
-            k.schedule(now + duration.sampleMillis(stepAway), this.comeBack, id);
+            k.schedule(now + stepAwayMillis[(int) id], this.comeBack, id);
         }
     }
 

@@ -250,6 +250,18 @@ public record Scenario(
     /** R9: a share of customers step away once, after a while, for a while. */
     public record StepAway(double share, Distribution after, Distribution duration) {}
 
-    /** Answered within {@code answerWithinMillis}, for {@code target} of all arrivals. */
-    public record ServiceLevel(long answerWithinMillis, double target) {}
+    /**
+     * Answered within {@code answerWithinMillis}, for {@code target} of all arrivals; and, when a
+     * scenario states one, at most {@code maxAbandonment} of all arrivals abandoned (1 = no ceiling).
+     */
+    public record ServiceLevel(long answerWithinMillis, double target, double maxAbandonment) {
+
+        /** The ceiling when none is stated: every arrival may abandon. */
+        public static final double NO_ABANDONMENT_CEILING = 1.0;
+
+        /** A target with no abandonment ceiling. */
+        public ServiceLevel(long answerWithinMillis, double target) {
+            this(answerWithinMillis, target, NO_ABANDONMENT_CEILING);
+        }
+    }
 }

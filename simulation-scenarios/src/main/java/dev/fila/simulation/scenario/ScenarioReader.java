@@ -341,9 +341,13 @@ public final class ScenarioReader {
         Scenario.ServiceLevel serviceLevel = new Scenario.ServiceLevel(20_000, 0.8);
         Field sl = top.optional("serviceLevel");
         if (sl != null) {
-            Mapping m = sl.mapping(Set.of("answerWithin", "target"));
+            Mapping m = sl.mapping(Set.of("answerWithin", "target", "maxAbandonment"));
             serviceLevel = new Scenario.ServiceLevel(
-                    m.required("answerWithin").duration(), m.required("target").share());
+                    m.required("answerWithin").duration(),
+                    m.required("target").share(),
+                    m.optional("maxAbandonment") == null
+                            ? Scenario.ServiceLevel.NO_ABANDONMENT_CEILING
+                            : m.optional("maxAbandonment").share());
         }
         return new Scenario(
                 name,
