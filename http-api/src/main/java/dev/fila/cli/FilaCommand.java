@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ErlangCommand.class,
             ImportCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FilaCommand implements Runnable {
