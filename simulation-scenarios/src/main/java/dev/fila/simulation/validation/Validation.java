@@ -292,8 +292,15 @@ public final class Validation {
         return b.append('\n').toString();
     }
 
+    /** Six significant digits without trailing zeros; empty when undefined. */
     private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The overall comparison and the hour-of-day table, as text for a terminal (or Markdown). */
