@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ErlangCommand.class,
             ImportCommand.class,
             StaffCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FilaCommand implements Runnable {

@@ -19,7 +19,7 @@ import dev.fila.simulation.kernel.KernelListener;
 import dev.fila.simulation.kernel.KernelRejection;
 import dev.fila.simulation.load.LoadRecord;
 import dev.fila.simulation.load.LoadSource;
-import dev.fila.simulation.load.PoissonLoad;
+import dev.fila.simulation.load.LoadSources;
 import dev.fila.simulation.scenario.Distribution;
 import dev.fila.simulation.scenario.Scenario;
 import java.time.LocalDate;
@@ -120,7 +120,7 @@ public final class Simulation implements KernelListener {
         this.reinvite = root.split();
         this.load = source != null
                 ? source
-                : new PoissonLoad(scenario, new SplittableRandom[] {arrivals, mix, handle, patience});
+                : LoadSources.forReplication(scenario, new SplittableRandom[] {arrivals, mix, handle, patience});
         this.queues = queuesById(scenario);
         this.collector = new IntervalCollector(scenario);
 

@@ -19,7 +19,11 @@ class SampleScenariosTest {
     void everySampleScenarioReadsAndRuns() throws Exception {
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of("scenarios"))) {
-            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            // the Anonymous Bank replays need the imported month first: AnonymousBankJanuaryReplayTest runs them
+            files = list.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().startsWith("anonymous-bank-"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("quickstart.yaml", "morning-peak.yaml");
         for (Path file : files) {

@@ -192,6 +192,9 @@ public record Scenario(
      *     non-homogeneous Poisson process with a piecewise-constant rate), or empty for a constant rate
      * @param renewShare R14: share of customers whose request expired who renew it when the queue
      *     next opens on a later business day
+     * @param trace a recorded load replayed instead of generated arrivals, or null; with a trace the
+     *     rates and mixes above are the trace's own (as counted when the scenario was read), for the
+     *     Erlang baseline and the reports
      */
     public record Load(
             double arrivalsPerHour,
@@ -205,10 +208,46 @@ public record Scenario(
             Distribution availableFor,
             StepAway stepAway,
             List<Double> arrivalsPerHourByInterval,
-            double renewShare) {
+            double renewShare,
+            Trace trace) {
 
         public Load {
             arrivalsPerHourByInterval = List.copyOf(arrivalsPerHourByInterval);
+        }
+
+        /** A generated load (no trace). */
+        public Load(
+                double arrivalsPerHour,
+                Distribution handleTime,
+                Distribution patience,
+                Distribution acceptDelay,
+                double neverAccepts,
+                Map<Channel, Double> channelMix,
+                Map<String, Double> queueMix,
+                double priorityShare,
+                Distribution availableFor,
+                StepAway stepAway,
+                List<Double> arrivalsPerHourByInterval,
+                double renewShare) {
+            this(
+                    arrivalsPerHour,
+                    handleTime,
+                    patience,
+                    acceptDelay,
+                    neverAccepts,
+                    channelMix,
+                    queueMix,
+                    priorityShare,
+                    availableFor,
+                    stepAway,
+                    arrivalsPerHourByInterval,
+                    renewShare,
+                    null);
+        }
+
+        /** True when the arrivals are replayed from a recorded trace. */
+        public boolean replaysTrace() {
+            return trace != null;
         }
 
         /** A constant-rate load, nobody renews. */
@@ -244,6 +283,21 @@ public record Scenario(
                 return arrivalsPerHour;
             }
             return arrivalsPerHourByInterval.get(Math.min(interval, arrivalsPerHourByInterval.size() - 1));
+        }
+    }
+
+    /**
+     * A recorded load (Fila's load CSV) replayed as it was: arrivals, queues, channels, priorities,
+     * handle times and patience come from the file, re-read by every replication; behaviour the trace
+     * does not record (a censored patience's excess, unknown handle times, acceptance, stepping away)
+     * is drawn.
+     *
+     * @param file the CSV, resolved against the scenario file's folder
+     * @param records the rows within the horizon (counted when the scenario was read)
+     */
+    public record Trace(java.nio.file.Path file, long records) {
+        public Trace {
+            java.util.Objects.requireNonNull(file, "file");
         }
     }
 

@@ -47,11 +47,19 @@ public final class ScenarioReader {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
     private final String file;
+    /** The folder that files named in the scenario (traces, staffing) are relative to. */
+    private final Path baseDir;
+    /** The scenario's time zone, once read (the zone of the load and staffing files it names). */
+    private ZoneId zone;
+    /** The trace's arrivals, when the load replays one (null for a generated load). */
+    private TraceFiles.Counts traceCounts;
 
-    private ScenarioReader(String file) {
+    private ScenarioReader(String file, Path baseDir) {
         this.file = file;
+        this.baseDir = baseDir;
     }
 
+    /** Reads a scenario file; files it names are relative to its folder. */
     public static Scenario read(Path path) {
         String name = path.toString();
         String text;
@@ -60,12 +68,21 @@ public final class ScenarioReader {
         } catch (IOException e) {
             throw new ScenarioException(name, 1, "", "cannot read the file: " + e.getMessage());
         }
-        return read(name, text);
+        Path parent = path.getParent();
+        return read(name, text, parent == null ? Path.of("") : parent);
     }
 
-    /** Reads {@code text} as if from {@code fileName} (which only appears in messages). */
+    /**
+     * Reads {@code text} as if from {@code fileName} (which only appears in messages); files it names
+     * are relative to the working directory.
+     */
     public static Scenario read(String fileName, String text) {
-        return new ScenarioReader(fileName).parse(new StringReader(text));
+        return read(fileName, text, Path.of(""));
+    }
+
+    /** Reads {@code text} as if from {@code fileName}; files it names are relative to {@code baseDir}. */
+    public static Scenario read(String fileName, String text, Path baseDir) {
+        return new ScenarioReader(fileName, baseDir).parse(new StringReader(text));
     }
 
     // ---------------------------------------------------------------- a field: a node and its path
@@ -286,7 +303,6 @@ public final class ScenarioReader {
         String name = top.required("name").string();
         long seed = top.required("seed").integer();
         Field zoneField = top.required("timeZone");
-        ZoneId zone;
         try {
             zone = ZoneId.of(zoneField.string());
         } catch (DateTimeException e) {
@@ -337,7 +353,8 @@ public final class ScenarioReader {
             shifts(shiftsField, queueIds, staffing);
         }
         Scenario.Load load = load(top.required("load"), queues, timeline);
-        staffing.requireCover(queues, load.queueMix(), agentsField != null ? agentsField : new Field("agents", root));
+        staffing.requireCover(
+                queues, load.queueMix(), traceCounts, agentsField != null ? agentsField : new Field("agents", root));
         Scenario.ServiceLevel serviceLevel = new Scenario.ServiceLevel(20_000, 0.8);
         Field sl = top.optional("serviceLevel");
         if (sl != null) {
@@ -517,6 +534,10 @@ public final class ScenarioReader {
         if (plans.entries.isEmpty()) {
             throw field.error("give at least one queue or group");
         }
+        if (plans.entries.containsKey("file")) {
+            recordedStaffing(field, queueIds, staffing);
+            return;
+        }
         for (Map.Entry<String, Field> entry : plans.entries.entrySet()) {
             String key = entry.getKey();
             Field value = entry.getValue();
@@ -570,6 +591,51 @@ public final class ScenarioReader {
                                         : "; groups are " + String.join(", ", staffing.groups.keySet())));
             }
         }
+    }
+
+    /**
+     * {@code staffing: {file: STAFF.csv, column: agents|agents_distinct|agents_busy, maxChats: N}}: the
+     * recorded staffing of {@code fila import … --staffing}, rounded to whole agents per interval
+     * ({@link StaffingFile}); creates agents {@code <queue>-1, <queue>-2, …} as a per-queue plan does.
+     */
+    private void recordedStaffing(Field field, Set<String> queueIds, Staffing staffing) {
+        Mapping m = field.mapping(Set.of("file", "column", "maxChats"));
+        Field fileField = m.required("file");
+        Path path = existingFile(fileField);
+        String column = "agents";
+        Field columnField = m.optional("column");
+        if (columnField != null) {
+            column = columnField.string();
+            if (!StaffingFile.COUNT_COLUMNS.contains(column)) {
+                throw columnField.error(
+                        "expected one of " + String.join(", ", StaffingFile.COUNT_COLUMNS) + ", got '" + column + "'");
+            }
+        }
+        int maxChats =
+                m.optional("maxChats") == null ? 4 : m.optional("maxChats").count(1);
+        Timeline t = staffing.timeline;
+        StaffingFile recorded = StaffingFile.read(
+                path,
+                path.toString(),
+                column,
+                zone,
+                t.startMillis,
+                t.endMillis - t.startMillis,
+                t.intervalMillis,
+                queueIds);
+        for (Scenario.AgentSpec a : recorded.agents(maxChats)) {
+            staffing.add(a.id(), a.skills(), a.maxChats(), a.online(), fileField);
+        }
+        recorded.queues().forEach(q -> staffing.responsible.put(q, fileField));
+    }
+
+    /** A file named in the scenario, relative to the scenario's folder; refused when it does not exist. */
+    private Path existingFile(Field f) {
+        Path path = baseDir.resolve(f.string()).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw f.error("no such file: " + path + " (files are relative to the scenario file's folder)");
+        }
+        return path;
     }
 
     /**
@@ -818,13 +884,25 @@ public final class ScenarioReader {
 
         final Set<String> neverOnline = new java.util.HashSet<>();
 
-        /** The bad input: a plan that leaves an interval with no agents while the queue is open. */
-        void requireCover(List<QueueSettings> queues, Map<String, Double> queueMix, Field fallback) {
+        /**
+         * The issue's bad input: a plan that leaves an interval with no agents while the queue is open.
+         * With a trace ({@code traceCounts} not null) only the intervals in which the trace has arrivals
+         * for the queue need an agent: a recorded month has days without a call (the log's gaps), in
+         * which the recorded staffing is rightly nobody.
+         */
+        void requireCover(
+                List<QueueSettings> queues,
+                Map<String, Double> queueMix,
+                TraceFiles.Counts traceCounts,
+                Field fallback) {
             for (QueueSettings q : queues) {
                 if (queueMix.getOrDefault(q.queueId(), 0.0) <= 0) {
                     continue;
                 }
                 for (int i = 0; i < timeline.count(); i++) {
+                    if (traceCounts != null && !traceCounts.arrivalsIn(q.queueId(), i)) {
+                        continue;
+                    }
                     long s = timeline.intervalStart(i);
                     long e = timeline.intervalEnd(i);
                     boolean open = q.calendar().isOpen(s) || q.calendar().nextOpening(s) < e;
@@ -857,6 +935,7 @@ public final class ScenarioReader {
 
     private Scenario.Load load(Field field, List<QueueSettings> queues, Timeline timeline) {
         Mapping m = field.mapping(Set.of(
+                "trace",
                 "renewShare",
                 "arrivalsPerHour",
                 "handleTime",
@@ -868,6 +947,10 @@ public final class ScenarioReader {
                 "priorityShare",
                 "availableFor",
                 "stepAway"));
+        Field traceField = m.optional("trace");
+        if (traceField != null) {
+            return traceLoad(field, m, traceField, queues, timeline);
+        }
         Field rateField = m.required("arrivalsPerHour");
         double rate;
         List<Double> rates = new ArrayList<>();
@@ -888,14 +971,7 @@ public final class ScenarioReader {
                 throw rateField.error("the rates must not all be zero");
             }
         }
-        Distribution handle = distribution(m.required("handleTime"));
-        Distribution patience = m.optional("patience") == null ? null : distribution(m.optional("patience"));
-        Distribution acceptDelay = m.optional("acceptDelay") == null
-                ? new Distribution.Constant(10_000)
-                : distribution(m.optional("acceptDelay"));
-        double neverAccepts = m.optional("neverAccepts") == null
-                ? 0
-                : m.optional("neverAccepts").share();
+        Behaviour b = behaviour(m);
         Map<Channel, Double> channelMix = new LinkedHashMap<>();
         Field chField = m.optional("channelMix");
         if (chField == null) {
@@ -939,6 +1015,40 @@ public final class ScenarioReader {
         double priorityShare = m.optional("priorityShare") == null
                 ? 0
                 : m.optional("priorityShare").share();
+        return new Scenario.Load(
+                rate,
+                b.handle,
+                b.patience,
+                b.acceptDelay,
+                b.neverAccepts,
+                channelMix,
+                queueMix,
+                priorityShare,
+                b.availableFor,
+                b.stepAway,
+                rates,
+                b.renewShare);
+    }
+
+    /** The customer behaviour keys, shared by generated and recorded loads. */
+    private record Behaviour(
+            Distribution handle,
+            Distribution patience,
+            Distribution acceptDelay,
+            double neverAccepts,
+            Distribution availableFor,
+            Scenario.StepAway stepAway,
+            double renewShare) {}
+
+    private Behaviour behaviour(Mapping m) {
+        Distribution handle = distribution(m.required("handleTime"));
+        Distribution patience = m.optional("patience") == null ? null : distribution(m.optional("patience"));
+        Distribution acceptDelay = m.optional("acceptDelay") == null
+                ? new Distribution.Constant(10_000)
+                : distribution(m.optional("acceptDelay"));
+        double neverAccepts = m.optional("neverAccepts") == null
+                ? 0
+                : m.optional("neverAccepts").share();
         Distribution availableFor =
                 m.optional("availableFor") == null ? null : distribution(m.optional("availableFor"));
         Scenario.StepAway stepAway = null;
@@ -950,19 +1060,89 @@ public final class ScenarioReader {
                     distribution(s.required("after")),
                     distribution(s.required("duration")));
         }
+        double renewShare =
+                m.optional("renewShare") == null ? 0 : m.optional("renewShare").share();
+        return new Behaviour(handle, patience, acceptDelay, neverAccepts, availableFor, stepAway, renewShare);
+    }
+
+    /**
+     * {@code load: {trace: LOAD.csv, handleTime: …, patience: …, …}}: replays a recorded load. The trace
+     * is read whole now (streamed), so a bad row refuses the scenario before anything runs; its rows
+     * within the horizon give the rates per interval and the queue and channel mixes (for Erlang and the
+     * reports). The keys that generate arrivals ({@code arrivalsPerHour}, {@code queueMix},
+     * {@code channelMix}, {@code priorityShare}) do not apply and are refused.
+     */
+    private Scenario.Load traceLoad(
+            Field field, Mapping m, Field traceField, List<QueueSettings> queues, Timeline timeline) {
+        for (String generated : List.of("arrivalsPerHour", "queueMix", "channelMix", "priorityShare")) {
+            Field f = m.optional(generated);
+            if (f != null) {
+                throw f.error("does not apply to a trace: the trace gives the arrivals, queues, channels and"
+                        + " priorities");
+            }
+        }
+        Path path = existingFile(traceField);
+        TraceFiles.Counts counts = TraceFiles.count(
+                path,
+                path.toString(),
+                zone,
+                queues,
+                timeline.startMillis,
+                timeline.endMillis - timeline.startMillis,
+                timeline.intervalMillis);
+        if (counts.total() == 0) {
+            throw traceField.error("the trace " + path + " has no arrival within the horizon");
+        }
+        traceCounts = counts;
+        Behaviour b = behaviour(m);
+        int n = timeline.count();
+        List<Double> rates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long c = 0;
+            for (long[] q : counts.perQueueInterval().values()) {
+                c += q[i];
+            }
+            rates.add(c * 3_600_000.0 / (timeline.intervalEnd(i) - timeline.intervalStart(i)));
+        }
+        Map<String, Double> queueMix = new LinkedHashMap<>();
+        counts.perQueueInterval().forEach((q, c) -> {
+            long sum = 0;
+            for (long v : c) {
+                sum += v;
+            }
+            queueMix.put(q, (double) sum / counts.total());
+        });
+        Map<Channel, Double> channelMix = new LinkedHashMap<>();
+        counts.perChannel().forEach((c, v) -> channelMix.put(c, (double) v / counts.total()));
+        double rate = counts.total() * 3_600_000.0 / (timeline.endMillis - timeline.startMillis);
         return new Scenario.Load(
                 rate,
-                handle,
-                patience,
-                acceptDelay,
-                neverAccepts,
+                b.handle,
+                b.patience,
+                b.acceptDelay,
+                b.neverAccepts,
                 channelMix,
                 queueMix,
-                priorityShare,
-                availableFor,
-                stepAway,
+                0,
+                b.availableFor,
+                b.stepAway,
                 rates,
-                m.optional("renewShare") == null ? 0 : m.optional("renewShare").share());
+                b.renewShare,
+                new Scenario.Trace(path, counts.total()));
+    }
+
+    /** {@code {fit: lognormal|exponential|empirical, from: LOAD.csv}}: fitted to the trace's handle times. */
+    private Distribution fitted(Field field, Mapping m) {
+        if (m.entries.size() != 2 || !m.entries.containsKey("fit") || !m.entries.containsKey("from")) {
+            throw field.error("a fitted distribution is {fit: lognormal|exponential|empirical, from: FILE}");
+        }
+        Field kindField = m.required("fit");
+        String kind = kindField.string();
+        if (!List.of("lognormal", "exponential", "empirical").contains(kind)) {
+            throw kindField.error("expected lognormal, exponential or empirical, got '" + kind + "'");
+        }
+        Path path = existingFile(m.required("from"));
+        return TraceFiles.fitHandle(kind, path, path.toString(), zone);
     }
 
     private static Node keyNodeOf(Field mapping, String key) {
@@ -985,15 +1165,22 @@ public final class ScenarioReader {
     }
 
     private Distribution distribution(Field field) {
-        Mapping m = field.mapping(Set.of("exponential", "lognormal", "constant"));
+        Mapping m = field.mapping(Set.of("exponential", "lognormal", "constant", "fit", "from", "kaplanMeier"));
+        if (m.entries.containsKey("fit") || m.entries.containsKey("from")) {
+            return fitted(field, m);
+        }
         if (m.entries.size() != 1) {
-            throw field.error("give exactly one of exponential, lognormal, constant");
+            throw field.error("give exactly one of exponential, lognormal, constant, kaplanMeier, or fit with from");
         }
         Map.Entry<String, Field> only = m.entries.entrySet().iterator().next();
         Field value = only.getValue();
         return switch (only.getKey()) {
             case "exponential" -> new Distribution.Exponential(value.positiveDuration());
             case "constant" -> new Distribution.Constant(value.duration());
+            case "kaplanMeier" -> {
+                Path path = existingFile(value);
+                yield TraceFiles.kaplanMeier(path, path.toString(), zone);
+            }
             default -> {
                 Mapping ln = value.mapping(Set.of("mean", "sd"));
                 yield new Distribution.LogNormal(
