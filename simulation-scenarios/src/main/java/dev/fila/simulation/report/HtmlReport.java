@@ -46,10 +46,11 @@ public final class HtmlReport {
                 .append("<meta charset=\"utf-8\"/>\n<title>Fila report: ")
                 .append(esc(sc.name()))
                 .append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:860px;color:#222}\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n")
                 .append("th,td{border:1px solid #ccc;padding:0.25em 0.5em;text-align:right}\n")
-                .append("th:first-child,td:first-child{text-align:left}\n")
+                .append("th:first-child,td:first-child{text-align:left}\ntable.wide{font-size:0.75em}\n")
+                .append("table.wide th,table.wide td{padding:0.2em 0.3em}\n")
                 .append("svg{display:block;margin:0.5em 0 1.5em}\n.ci{color:#777;font-size:0.85em}\n")
                 .append(".legend span{margin-right:1.2em}\n.note{font-size:0.9em;color:#444}\n")
                 .append("</style>\n</head>\n<body>\n");
@@ -251,7 +252,7 @@ public final class HtmlReport {
         };
         ErlangBaseline e = s.erlang();
         boolean withA = e.withAbandonment();
-        b.append("<h2>Per interval, all queues</h2>\n<table>\n<tr><th>interval</th>");
+        b.append("<h2>Per interval, all queues</h2>\n<table class=\"wide\">\n<tr><th>interval</th>");
         for (Metric m : shown) {
             b.append("<th>").append(label(m)).append("</th>");
         }
@@ -370,14 +371,13 @@ public final class HtmlReport {
                     .append("</td><td>")
                     .append(e.predictions())
                     .append("</td><td>")
-                    .append(withCi(e.meanAbsoluteErrorSeconds(), 1, 1))
+                    .append(withCi(e.meanAbsoluteErrorSeconds(), 1, 1, ""))
                     .append("</td><td>")
-                    .append(withCi(e.rootMeanSquareErrorSeconds(), 1, 1))
+                    .append(withCi(e.rootMeanSquareErrorSeconds(), 1, 1, ""))
                     .append("</td><td>")
-                    .append(withCi(e.shareWithin60Seconds(), 100, 1))
-                    .append(Double.isFinite(e.shareWithin60Seconds().mean()) ? "%" : "")
+                    .append(withCi(e.shareWithin60Seconds(), 100, 1, "%"))
                     .append("</td><td>")
-                    .append(k + 1 < ranked.size() ? withCi(e.marginOverNextSeconds(), 1, 1) : "")
+                    .append(k + 1 < ranked.size() ? withCi(e.marginOverNextSeconds(), 1, 1, "") : "")
                     .append(e.clearlyAheadOfNext() ? " ✓" : "")
                     .append("</td></tr>\n");
         }
@@ -408,11 +408,12 @@ public final class HtmlReport {
                 + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.2\"/>\n";
     }
 
-    private static String withCi(Estimate e, double scale, int decimals) {
+    private static String withCi(Estimate e, double scale, int decimals, String unit) {
         if (!Double.isFinite(e.mean())) {
             return "–";
         }
         return fmt(scale * e.mean(), decimals)
+                + unit
                 + (Double.isFinite(e.halfWidth())
                         ? " <span class=\"ci\">± " + fmt(scale * e.halfWidth(), decimals) + "</span>"
                         : "");
@@ -599,11 +600,7 @@ public final class HtmlReport {
                     .append("\" y2=\"")
                     .append(fmt(y, 1))
                     .append("\" stroke=\"#e5e5e5\"/>\n");
-            b.append(text(
-                    LEFT - 5,
-                    y + 4,
-                    "end",
-                    percent ? fmt(100 * v, 0) + "%" : fmt(v, v < 10 && v != Math.rint(v) ? 1 : 0)));
+            b.append(text(LEFT - 5, y + 4, "end", percent ? fmt(100 * v, 0) + "%" : tick(v)));
         }
         b.append("<line x1=\"")
                 .append(LEFT)
@@ -695,9 +692,15 @@ public final class HtmlReport {
                 + "\" font-size=\"11\" fill=\"#444\">" + esc(content) + "</text>\n";
     }
 
+    private static String tick(double v) {
+        int decimals = Math.abs(v - Math.rint(v)) < 1e-9 ? 0 : Math.abs(v * 10 - Math.rint(v * 10)) < 1e-9 ? 1 : 2;
+        return fmt(v, decimals);
+    }
+
     private static double niceCeiling(double v) {
         double step = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m :
+                new double[] {1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8, 10}) { // the axes tick at quarters: short labels
             if (m * step >= v) {
                 return m * step;
             }
