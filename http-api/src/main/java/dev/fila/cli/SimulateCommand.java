@@ -1,11 +1,13 @@
 package dev.fila.cli;
 
 import dev.fila.simulation.Replications;
+import dev.fila.simulation.figures.ErlangBaseline;
+import dev.fila.simulation.figures.ErlangMetric;
 import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.EtaEstimate;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
-import dev.fila.simulation.report.ReportExtras;
 import dev.fila.simulation.report.ReportWriter;
 import dev.fila.simulation.scenario.Scenario;
 import dev.fila.simulation.scenario.ScenarioException;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fila simulate SCENARIO [--seed N] [--replications N] [--threads N] [--out DIR]}: runs a
  * scenario's replications in parallel on the virtual-time kernel, prints the overall figures with
- * their 95% confidence intervals, and writes {@code summary.json}, {@code intervals.csv},
+ * their 95% confidence intervals beside Erlang C's and Erlang A's, and the ETA predictors ranked by
+ * their error (R8), and writes {@code summary.json}, {@code intervals.csv},
  * {@code report.html} and {@code requests.csv} into the output folder. A progress bar goes to stderr
  * when a console is attached. A scenario that cannot run prints {@code FILE:LINE: field 'x': message}
  * and exits with 2; nothing is run or written.
@@ -87,7 +90,7 @@ final class SimulateCommand implements Callable<Integer> {
         IntConsumer progress = System.console() != null ? progressBar(stderr, scenario.replications()) : done -> {};
         RunSummary s = Replications.run(scenario, cores, progress);
         Path dir = out != null ? out : Path.of("out", scenario.name());
-        ReportWriter.write(s, ReportExtras.none(), dir);
+        ReportWriter.write(s, dir);
         print(stdout, s, dir);
         return 0;
     }
@@ -141,9 +144,59 @@ final class SimulateCommand implements Callable<Integer> {
                 + plain(s.overall(all, Metric.RENEWALS), 1) + " renewals (R14)");
         stdout.println("agent occupancy   " + percent(s.overall(all, Metric.OCCUPANCY)) + "; longest wait "
                 + plain(s.overall(all, Metric.LONGEST_WAIT_SECONDS), 0) + " s");
+        ErlangBaseline e = s.erlang();
+        stdout.println(String.format(
+                Locale.ROOT,
+                "Erlang C          service level %s, ASA %s s at the agents online; needs %s agents on average"
+                        + " (simulated %s online)",
+                ratio(e.overall(all, ErlangMetric.ERLANG_C_SERVICE_LEVEL)),
+                number(e.overall(all, ErlangMetric.ERLANG_C_AVERAGE_SPEED_OF_ANSWER_SECONDS)),
+                number(e.overall(all, ErlangMetric.ERLANG_C_AGENTS_NEEDED)),
+                number(s.overall(all, Metric.AGENTS_ONLINE).mean())));
+        if (e.erlangCUnstableIntervals(all) > 0) {
+            stdout.println("                  (Erlang C's queue grows without bound in "
+                    + e.erlangCUnstableIntervals(all) + " interval(s) at the agents online)");
+        }
+        if (e.withAbandonment()) {
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "Erlang A          service level %s, ASA %s s, abandonment %s at the agents online; needs %s"
+                            + " agents on average",
+                    ratio(e.overall(all, ErlangMetric.ERLANG_A_SERVICE_LEVEL)),
+                    number(e.overall(all, ErlangMetric.ERLANG_A_AVERAGE_SPEED_OF_ANSWER_SECONDS)),
+                    ratio(e.overall(all, ErlangMetric.ERLANG_A_ABANDONMENT_RATE)),
+                    number(e.overall(all, ErlangMetric.ERLANG_A_AGENTS_NEEDED))));
+        }
+        if (!s.eta().isEmpty()) {
+            stdout.println("ETA predictors    ranked by mean absolute error (R8):");
+            for (int k = 0; k < s.eta().size(); k++) {
+                EtaEstimate p = s.eta().get(k);
+                stdout.println(String.format(
+                        Locale.ROOT,
+                        "  %d. %-24s MAE %s s, RMSE %s s, within ±60 s %s (%d predictions)%s",
+                        k + 1,
+                        p.predictor(),
+                        plain(p.meanAbsoluteErrorSeconds(), 1),
+                        plain(p.rootMeanSquareErrorSeconds(), 1),
+                        percent(p.shareWithin60Seconds()),
+                        p.predictions(),
+                        p.clearlyAheadOfNext() ? "  (ahead of the next beyond chance)" : ""));
+            }
+        }
         stdout.println(
                 "written           " + dir.resolve("summary.json") + ", intervals.csv, report.html, requests.csv");
         stdout.flush();
+    }
+
+    private static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "–";
+    }
+
+    private static String number(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "∞";
+        }
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "–";
     }
 
     private static String percent(Estimate e) {

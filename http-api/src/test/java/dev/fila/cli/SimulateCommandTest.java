@@ -39,9 +39,18 @@ class SimulateCommandTest {
                 .containsPattern("average wait +\\d+\\.\\d ± \\d+\\.\\d s")
                 .contains("abandonment")
                 .containsPattern("arrivals +\\d+\\.\\d ± \\d+\\.\\d \\(served")
-                .contains("penalties");
+                .contains("penalties")
+                .containsPattern("Erlang C +service level \\d+\\.\\d%")
+                .containsPattern("Erlang A +service level \\d+\\.\\d%, ASA \\d+\\.\\d s, abandonment")
+                .contains("ETA predictors    ranked by mean absolute error (R8):")
+                .containsPattern("\\n  1\\. \\S+ +MAE \\d+\\.\\d ± \\d+\\.\\d s, RMSE")
+                .containsPattern("\\n  5\\. \\S+ +MAE");
         String json = Files.readString(first.resolve("summary.json"));
-        assertThat(json).contains("\"scenario\" : \"quickstart\"").contains("\"replications\" : 3");
+        assertThat(json)
+                .contains("\"scenario\" : \"quickstart\"")
+                .contains("\"replications\" : 3")
+                .contains("\"erlang\" : {")
+                .contains("\"etaPredictors\" : [");
         assertThat(Files.readString(first.resolve("intervals.csv"))).startsWith("interval,start,end,queue,warmup");
         assertThat(Files.readString(first.resolve("report.html"))).contains("<svg");
         assertThat(Files.readString(first.resolve("requests.csv"))).startsWith("requestId,protocol");

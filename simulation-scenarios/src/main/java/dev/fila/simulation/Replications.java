@@ -1,5 +1,10 @@
 package dev.fila.simulation;
 
+import dev.fila.engine.domain.eta.EtaPredictor;
+import dev.fila.engine.domain.eta.EtaPredictors;
+import dev.fila.simulation.eta.EtaAccuracy;
+import dev.fila.simulation.eta.EtaErrorObserver;
+import dev.fila.simulation.figures.EtaEstimate;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
 import dev.fila.simulation.scenario.Scenario;
@@ -21,10 +26,18 @@ import java.util.function.IntConsumer;
  * r-th stream alone (and splits it per purpose, see {@link Simulation}). Results are combined in
  * replication order. So the summary is bit-for-bit the same whatever the number of threads or the
  * order in which replications finish.
+ *
+ * <p>R8: every replication also runs an {@link EtaErrorObserver} over {@link EtaPredictors#standard()},
+ * and the summary ranks the predictors by their error over the replications ({@link EtaEstimate}). The
+ * observer draws no random numbers, so it changes none of the simulated figures; it costs a few per cent
+ * of a replication's time (see the README).
  */
 public final class Replications {
 
     private Replications() {}
+
+    /** What one replication hands back: its figures and its ETA predictors' accuracy. */
+    private record Replication(ReplicationFigures figures, List<EtaAccuracy> eta) {}
 
     /** Runs on all cores, without progress reports. */
     public static RunSummary run(Scenario scenario) {
@@ -50,23 +63,30 @@ public final class Replications {
             return t;
         });
         try {
-            List<Future<ReplicationFigures>> futures = new ArrayList<>(n);
+            List<Future<Replication>> futures = new ArrayList<>(n);
             for (int r = 0; r < n; r++) {
                 int index = r;
                 futures.add(pool.submit(() -> {
-                    SimulationResult result = Simulation.run(scenario, streams.get(index));
+                    EtaErrorObserver eta = new EtaErrorObserver(EtaPredictors.standard());
+                    // one replication: the scenario's load on the index-th stream
+                    SimulationResult result = Simulation.run(scenario, streams.get(index), eta);
                     if (index == 0) {
                         first[0] = result;
                     }
                     progress.accept(done.incrementAndGet());
-                    return result.figures();
+                    return new Replication(result.figures(), eta.accuracy());
                 }));
             }
             List<ReplicationFigures> figures = new ArrayList<>(n);
-            for (Future<ReplicationFigures> f : futures) {
-                figures.add(f.get());
+            List<List<EtaAccuracy>> accuracy = new ArrayList<>(n);
+            for (Future<Replication> f : futures) {
+                Replication rep = f.get();
+                figures.add(rep.figures());
+                accuracy.add(rep.eta());
             }
-            return RunSummary.of(scenario, figures, first[0]);
+            List<String> predictors =
+                    EtaPredictors.standard().stream().map(EtaPredictor::name).toList();
+            return RunSummary.of(scenario, figures, EtaEstimate.ranked(predictors, accuracy), first[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

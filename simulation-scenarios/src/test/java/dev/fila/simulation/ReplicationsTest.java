@@ -3,6 +3,7 @@ package dev.fila.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.EtaEstimate;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -12,6 +13,8 @@ import dev.fila.simulation.scenario.Scenario;
 import dev.fila.simulation.scenario.ScenarioReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +99,43 @@ class ReplicationsTest {
         assertThat(f.overall(ReplicationFigures.ALL, Metric.ARRIVALS)).isEqualTo(afterWarmup);
         assertThat(r.arrivals()).isEqualTo((long) afterWarmup);
         assertThat(f.interval(ReplicationFigures.ALL, 0, Metric.ARRIVALS)).isPositive();
+    }
+
+    @Test
+    void R8_everyRunMeasuresEveryEtaPredictorWithAnIntervalOverTheReplications() {
+        RunSummary s = Replications.run(QUICKSTART.withReplications(4), 2, done -> {});
+        assertThat(s.eta())
+                .extracting(EtaEstimate::predictor)
+                .containsExactlyInAnyOrder(
+                        "throughput", "queue-length", "head-of-line", "last-to-enter-service", "fila");
+        for (EtaEstimate e : s.eta()) {
+            assertThat(e.predictions()).as(e.predictor()).isPositive();
+            for (Estimate x : new Estimate[] {
+                e.meanAbsoluteErrorSeconds(), e.rootMeanSquareErrorSeconds(), e.shareWithin60Seconds()
+            }) {
+                assertThat(x.n()).as(e.predictor()).isEqualTo(4);
+                assertThat(x.halfWidth()).as(e.predictor()).isFinite().isNotNegative();
+            }
+        }
+        for (int k = 1; k < s.eta().size(); k++) {
+            assertThat(s.eta().get(k).meanAbsoluteErrorSeconds().mean())
+                    .isGreaterThanOrEqualTo(
+                            s.eta().get(k - 1).meanAbsoluteErrorSeconds().mean());
+        }
+    }
+
+    @Test
+    void R8_measuringTheEtaChangesNoSimulatedFigure() {
+        Scenario s = QUICKSTART.withReplications(1);
+        RunSummary measured = Replications.run(s, 1, done -> {});
+        // replication 0 runs on the seed's first split stream; here without the observer
+        SimulationResult alone = Simulation.run(s, new SplittableRandom(s.seed()).split());
+        assertThat(Arrays.deepEquals(
+                        measured.first().figures().intervals(), alone.figures().intervals()))
+                .isTrue();
+        assertThat(Arrays.deepEquals(
+                        measured.first().figures().overall(), alone.figures().overall()))
+                .isTrue();
+        assertThat(measured.first().requests()).isEqualTo(alone.requests());
     }
 }

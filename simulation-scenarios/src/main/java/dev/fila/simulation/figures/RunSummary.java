@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * What a run of replications produced: every figure of {@link ReplicationFigures} as an
  * {@link Estimate} over the replications, overall and per interval, per queue and for all queues; the
- * mean queue-length series; each agent's mean occupancy; and the first replication's full result (its
- * per-request records and kernel counts). Machine independent: nothing here depends on the number of
+ * mean queue-length series; each agent's mean occupancy; each ETA predictor's error, ranked (R8);
+ * Erlang C and Erlang A computed analytically beside it ({@link ErlangBaseline}); and the first
+ * replication's full result (its per-request records and kernel counts). Machine independent: nothing here depends on the number of
  * threads or the wall clock.
  *
  * @param overall {@code [row][metric]}
  * @param intervals {@code [row][interval][metric]}
  * @param queueLengthSeries {@code [row][sample]}, the mean over replications
+ * @param eta the ETA predictors' errors, best first; empty when not measured
  */
 public record RunSummary(
         Scenario scenario,
@@ -25,11 +27,14 @@ public record RunSummary(
         double[][] queueLengthSeries,
         List<String> agentIds,
         Estimate[] agentOccupancy,
+        List<EtaEstimate> eta,
+        ErlangBaseline erlang,
         SimulationResult first) {
 
     public RunSummary {
         rows = List.copyOf(rows);
         agentIds = List.copyOf(agentIds);
+        eta = List.copyOf(eta);
     }
 
     public int row(String queueOrAll) {
@@ -52,8 +57,17 @@ public record RunSummary(
         return intervals[0].length;
     }
 
-    /** Combines replications' figures, in replication order. */
+    /** Combines replications' figures, in replication order, without ETA measurements. */
     public static RunSummary of(Scenario scenario, List<ReplicationFigures> reps, SimulationResult first) {
+        return of(scenario, reps, List.of(), first);
+    }
+
+    /**
+     * Combines replications' figures, in replication order, with the ETA predictors' errors already
+     * combined ({@link EtaEstimate#ranked}), and computes the Erlang baseline.
+     */
+    public static RunSummary of(
+            Scenario scenario, List<ReplicationFigures> reps, List<EtaEstimate> eta, SimulationResult first) {
         ReplicationFigures shape = reps.get(0);
         int rows = shape.rows().size();
         int intervals = shape.intervalCount();
@@ -101,6 +115,8 @@ public record RunSummary(
                 series,
                 shape.agentIds(),
                 occupancy,
+                eta,
+                ErlangBaseline.of(scenario),
                 first);
     }
 }

@@ -1,6 +1,9 @@
 package dev.fila.simulation.report;
 
+import dev.fila.simulation.figures.ErlangBaseline;
+import dev.fila.simulation.figures.ErlangMetric;
 import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.EtaEstimate;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -16,10 +19,12 @@ import java.util.Locale;
  * fetched, so it opens in a browser with no network. Written as well-formed XHTML (every tag closed,
  * only the five XML entities), so an XML parser reads it.
  *
- * <p>Charts: service level per interval with its confidence band against the target (and Erlang C's
- * when {@link ReportExtras#erlangServiceLevel()} is given); agents online per interval (and Erlang C's
- * staffing when {@link ReportExtras#erlangAgents()} is given); queue length over time; the ETA
- * predictors' error, when there are any.
+ * <p>Charts: service level per interval with its confidence band against the target and Erlang C's
+ * and Erlang A's at the actual staffing; agents online per interval against the agents Erlang C and A
+ * need; queue length over time; the ETA predictors' mean absolute error with its 95% interval, ranked
+ * (R8). Tables: the overall figures with their intervals, Erlang beside them, the ranking, each agent's
+ * occupancy, and the figures per interval. The Erlang lines and ETA errors come from the summary unless
+ * {@link ReportExtras} gives its own.
  */
 public final class HtmlReport {
 
@@ -29,6 +34,11 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    /** The report, drawn from the summary alone. */
+    public static String html(RunSummary s) {
+        return html(s, ReportExtras.none());
+    }
+
     public static String html(RunSummary s, ReportExtras x) {
         Scenario sc = s.scenario();
         StringBuilder b = new StringBuilder(64 * 1024);
@@ -36,12 +46,13 @@ public final class HtmlReport {
                 .append("<meta charset=\"utf-8\"/>\n<title>Fila report: ")
                 .append(esc(sc.name()))
                 .append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:860px;color:#222}\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n")
                 .append("th,td{border:1px solid #ccc;padding:0.25em 0.5em;text-align:right}\n")
-                .append("th:first-child,td:first-child{text-align:left}\n")
+                .append("th:first-child,td:first-child{text-align:left}\ntable.wide{font-size:0.75em}\n")
+                .append("table.wide th,table.wide td{padding:0.2em 0.3em}\n")
                 .append("svg{display:block;margin:0.5em 0 1.5em}\n.ci{color:#777;font-size:0.85em}\n")
-                .append(".legend span{margin-right:1.2em}\n")
+                .append(".legend span{margin-right:1.2em}\n.note{font-size:0.9em;color:#444}\n")
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>Fila report: ").append(esc(sc.name())).append("</h1>\n");
         b.append("<p>Seed ")
@@ -65,17 +76,22 @@ public final class HtmlReport {
                 .append(" s. Figures are means over the replications with their 95% confidence interval.</p>\n");
 
         overallTable(b, s);
+        erlangTable(b, s);
         serviceLevelChart(b, s, x);
         agentsChart(b, s, x);
         queueLengthChart(b, s);
-        if (!x.etaErrors().isEmpty()) {
-            etaSection(b, x.etaErrors());
+        List<EtaEstimate> eta = x.etaErrors().isEmpty() ? s.eta() : fromExtras(x.etaErrors());
+        if (!eta.isEmpty()) {
+            etaSection(b, eta, s.replications());
         }
+        agentTable(b, s);
         intervalTable(b, s);
         b.append(
                         "<p class=\"ci\">Definitions: service level = answered within T ÷ all arrivals (abandoned count as not")
                 .append(" answered); average speed of answer = mean wait of the answered; abandonment = abandoned ÷")
-                .append(" all arrivals; occupancy = busy slot time ÷ online slot time.</p>\n");
+                .append(" all arrivals; occupancy = busy slot time ÷ online slot time. Arrival figures count a request")
+                .append(" in the interval it arrived in; time figures and event counts where the time passed or the")
+                .append(" event happened.</p>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
     }
@@ -118,6 +134,110 @@ public final class HtmlReport {
         b.append("</table>\n");
     }
 
+    private static void erlangTable(StringBuilder b, RunSummary s) {
+        ErlangBaseline e = s.erlang();
+        String all = ReplicationFigures.ALL;
+        b.append("<h2>Beside Erlang C and Erlang A</h2>\n<table>\n<tr><th>figure</th><th>simulated</th>")
+                .append("<th>Erlang C</th>")
+                .append(e.withAbandonment() ? "<th>Erlang A</th>" : "")
+                .append("</tr>\n");
+        erlangRow(
+                b,
+                s,
+                "service level",
+                Metric.SERVICE_LEVEL,
+                e.overall(all, ErlangMetric.ERLANG_C_SERVICE_LEVEL),
+                e.overall(all, ErlangMetric.ERLANG_A_SERVICE_LEVEL),
+                e.withAbandonment());
+        erlangRow(
+                b,
+                s,
+                "ASA (s)",
+                Metric.AVERAGE_SPEED_OF_ANSWER_SECONDS,
+                e.overall(all, ErlangMetric.ERLANG_C_AVERAGE_SPEED_OF_ANSWER_SECONDS),
+                e.overall(all, ErlangMetric.ERLANG_A_AVERAGE_SPEED_OF_ANSWER_SECONDS),
+                e.withAbandonment());
+        erlangRow(
+                b,
+                s,
+                "abandonment",
+                Metric.ABANDONMENT_RATE,
+                0,
+                e.overall(all, ErlangMetric.ERLANG_A_ABANDONMENT_RATE),
+                e.withAbandonment());
+        erlangRow(
+                b,
+                s,
+                "occupancy",
+                Metric.OCCUPANCY,
+                e.overall(all, ErlangMetric.ERLANG_C_OCCUPANCY),
+                e.overall(all, ErlangMetric.ERLANG_A_OCCUPANCY),
+                e.withAbandonment());
+        erlangRow(
+                b,
+                s,
+                "agents (mean)",
+                Metric.AGENTS_ONLINE,
+                e.overall(all, ErlangMetric.ERLANG_C_AGENTS_NEEDED),
+                e.overall(all, ErlangMetric.ERLANG_A_AGENTS_NEEDED),
+                e.withAbandonment());
+        b.append("</table>\n<p class=\"note\">Erlang's figures are computed analytically for each interval from the")
+                .append(" scenario's arrival rate, mean handle time")
+                .append(e.withAbandonment() ? " and mean patience" : "")
+                .append(" (each interval its own steady state), at the agents online at the interval's midpoint;")
+                .append(" overall, weighted by arrivals. The agents row gives the simulation's agents online against")
+                .append(" the fewest agents Erlang needs to meet the target. Erlang's server serves one customer at")
+                .append(" a time: an agent who takes up to maxChats chats at once (R2) counts as one server here,")
+                .append(" and as maxChats chat slots in the per-interval table and CSV (with Erlang C's service level")
+                .append(" had each slot been a server, the optimistic bound). Erlang knows none of Fila's other")
+                .append(" rules: invitation timeouts and penalties (R11), step-aways (R9), priorities (R19),")
+                .append(" business hours (R7, a closed interval has no arrivals for Erlang).</p>\n");
+    }
+
+    private static void erlangRow(
+            StringBuilder b, RunSummary s, String label, Metric m, double c, double a, boolean withA) {
+        Estimate sim = s.overall(ReplicationFigures.ALL, m);
+        b.append("<tr><td>").append(label).append("</td><td>").append(value(m, sim.mean()));
+        if (Double.isFinite(sim.halfWidth())) {
+            b.append(" <span class=\"ci\">± ").append(value(m, sim.halfWidth())).append("</span>");
+        }
+        b.append("</td><td>").append(value(m, c)).append("</td>");
+        if (withA) {
+            b.append("<td>").append(value(m, a)).append("</td>");
+        }
+        b.append("</tr>\n");
+    }
+
+    private static void agentTable(StringBuilder b, RunSummary s) {
+        List<Scenario.AgentSpec> specs = s.scenario().agents();
+        b.append("<h2>Occupancy per agent</h2>\n<table>\n<tr><th>agent</th><th>queues</th><th>max chats</th>")
+                .append("<th>occupancy</th></tr>\n");
+        for (int a = 0; a < s.agentIds().size(); a++) {
+            Scenario.AgentSpec spec = a < specs.size() ? specs.get(a) : null;
+            Estimate e = s.agentOccupancy()[a];
+            b.append("<tr><td>")
+                    .append(esc(s.agentIds().get(a)))
+                    .append("</td><td>")
+                    .append(
+                            spec == null
+                                    ? ""
+                                    : esc(String.join(", ", spec.skills().keySet())))
+                    .append("</td><td>")
+                    .append(spec == null ? "" : Integer.toString(spec.maxChats()))
+                    .append("</td><td>")
+                    .append(value(Metric.OCCUPANCY, e.mean()));
+            if (Double.isFinite(e.halfWidth())) {
+                b.append(" <span class=\"ci\">± ")
+                        .append(value(Metric.OCCUPANCY, e.halfWidth()))
+                        .append("</span>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</table>\n<p class=\"note\">Occupancy = busy slot time ÷ online slot time after the warm-up (a")
+                .append(" voice or video call fills all of an agent's slots; a pending invitation holds its slot,")
+                .append(" R11); – for an agent never online.</p>\n");
+    }
+
     private static void intervalTable(StringBuilder b, RunSummary s) {
         Scenario sc = s.scenario();
         Metric[] shown = {
@@ -130,12 +250,18 @@ public final class HtmlReport {
             Metric.QUEUE_LENGTH_MEAN,
             Metric.QUEUE_LENGTH_MAX
         };
-        b.append("<h2>Per interval, all queues</h2>\n<table>\n<tr><th>interval</th>");
+        ErlangBaseline e = s.erlang();
+        boolean withA = e.withAbandonment();
+        b.append("<h2>Per interval, all queues</h2>\n<table class=\"wide\">\n<tr><th>interval</th>");
         for (Metric m : shown) {
             b.append("<th>").append(label(m)).append("</th>");
         }
-        b.append("</tr>\n");
+        b.append("<th>agents at midpoint</th><th>chat slots</th><th>Erlang C service level</th>")
+                .append("<th>Erlang C agents needed</th>")
+                .append(withA ? "<th>Erlang A service level</th><th>Erlang A agents needed</th>" : "")
+                .append("</tr>\n");
         int all = s.row(ReplicationFigures.ALL);
+        int erlangAll = e.row(ReplicationFigures.ALL);
         for (int i = 0; i < s.intervalCount(); i++) {
             b.append("<tr><td>").append(esc(when(sc, i))).append("</td>");
             for (Metric m : shown) {
@@ -143,48 +269,101 @@ public final class HtmlReport {
                         .append(value(m, s.intervals()[all][i][m.ordinal()].mean()))
                         .append("</td>");
             }
+            double[] f = e.intervals()[erlangAll][i];
+            b.append("<td>")
+                    .append(value(Metric.AGENTS_ONLINE, f[ErlangMetric.AGENTS_ONLINE.ordinal()]))
+                    .append("</td><td>")
+                    .append(value(Metric.AGENTS_ONLINE, f[ErlangMetric.CHAT_SLOTS_ONLINE.ordinal()]))
+                    .append("</td><td>")
+                    .append(value(Metric.SERVICE_LEVEL, f[ErlangMetric.ERLANG_C_SERVICE_LEVEL.ordinal()]))
+                    .append("</td><td>")
+                    .append(value(Metric.ARRIVALS, f[ErlangMetric.ERLANG_C_AGENTS_NEEDED.ordinal()]))
+                    .append("</td>");
+            if (withA) {
+                b.append("<td>")
+                        .append(value(Metric.SERVICE_LEVEL, f[ErlangMetric.ERLANG_A_SERVICE_LEVEL.ordinal()]))
+                        .append("</td><td>")
+                        .append(value(Metric.ARRIVALS, f[ErlangMetric.ERLANG_A_AGENTS_NEEDED.ordinal()]))
+                        .append("</td>");
+            }
             b.append("</tr>\n");
         }
         b.append("</table>\n");
     }
 
-    private static void etaSection(StringBuilder b, List<PredictorError> errors) {
-        List<PredictorError> ranked = new ArrayList<>(errors);
-        ranked.sort(Comparator.comparingDouble(PredictorError::meanAbsoluteErrorSeconds)
-                .thenComparing(PredictorError::predictor));
+    /** Extras given as plain errors (no intervals) in the summary's form, ranked the same way. */
+    private static List<EtaEstimate> fromExtras(List<PredictorError> errors) {
+        List<EtaEstimate> out = new ArrayList<>();
+        for (PredictorError e : errors) {
+            out.add(new EtaEstimate(
+                    e.predictor(),
+                    e.predictions(),
+                    new Estimate(e.meanAbsoluteErrorSeconds(), Double.NaN, 1),
+                    new Estimate(e.rootMeanSquareErrorSeconds(), Double.NaN, 1),
+                    new Estimate(e.shareWithin60Seconds(), Double.NaN, 1),
+                    new Estimate(Double.NaN, Double.NaN, 0)));
+        }
+        out.sort(Comparator.comparingDouble(
+                        (EtaEstimate e) -> e.meanAbsoluteErrorSeconds().mean())
+                .thenComparing(EtaEstimate::predictor));
+        return out;
+    }
+
+    private static void etaSection(StringBuilder b, List<EtaEstimate> ranked, int replications) {
         b.append("<h2>ETA error by predictor (R8)</h2>\n");
         double max = 1;
-        for (PredictorError e : ranked) {
-            max = Math.max(max, Math.max(e.meanAbsoluteErrorSeconds(), e.rootMeanSquareErrorSeconds()));
+        for (EtaEstimate e : ranked) {
+            max = Math.max(max, high(e.meanAbsoluteErrorSeconds()));
+            max = Math.max(max, high(e.rootMeanSquareErrorSeconds()));
         }
-        int rowHeight = 26;
-        int width = 760;
+        max = niceCeiling(max);
+        int rowHeight = 30;
+        int width = W;
         int labelWidth = 170;
-        int height = 20 + ranked.size() * rowHeight;
+        int plot = width - labelWidth - 70;
+        int height = 36 + ranked.size() * rowHeight;
         b.append(svgOpen(width, height, "ETA error by predictor"));
+        double axisY = 10 + ranked.size() * rowHeight;
+        for (int k = 0; k <= 4; k++) {
+            double v = max * k / 4;
+            double xPos = labelWidth + plot * v / max;
+            b.append("<line x1=\"")
+                    .append(fmt(xPos, 1))
+                    .append("\" y1=\"6\" x2=\"")
+                    .append(fmt(xPos, 1))
+                    .append("\" y2=\"")
+                    .append(fmt(axisY, 1))
+                    .append("\" stroke=\"#e5e5e5\"/>\n");
+            b.append(text(xPos, axisY + 14, "middle", fmt(v, 0) + " s"));
+        }
         for (int k = 0; k < ranked.size(); k++) {
-            PredictorError e = ranked.get(k);
+            EtaEstimate e = ranked.get(k);
             double y = 10 + k * rowHeight;
-            double mae = (width - labelWidth - 60) * e.meanAbsoluteErrorSeconds() / max;
-            double rmse = (width - labelWidth - 60) * e.rootMeanSquareErrorSeconds() / max;
-            b.append(text(labelWidth - 6, y + 14, "end", e.predictor()));
-            b.append(rect(labelWidth, y, rmse, 8, "#bbb"));
-            b.append(rect(labelWidth, y + 9, mae, 10, COLOURS[0]));
+            Estimate mae = e.meanAbsoluteErrorSeconds();
+            Estimate rmse = e.rootMeanSquareErrorSeconds();
+            b.append(text(labelWidth - 6, y + 15, "end", (k + 1) + ". " + e.predictor()));
+            b.append(rect(labelWidth, y, plot * finite(rmse.mean()) / max, 7, "#bbb"));
+            b.append(whisker(labelWidth, plot, max, rmse, y + 3.5, "#888"));
+            b.append(rect(labelWidth, y + 9, plot * finite(mae.mean()) / max, 12, COLOURS[0]));
+            b.append(whisker(labelWidth, plot, max, mae, y + 15, "#222"));
             b.append(text(
-                    labelWidth + Math.max(mae, rmse) + 4,
-                    y + 16,
+                    labelWidth + plot * Math.max(high(mae), high(rmse)) / max + 5,
+                    y + 19,
                     "start",
-                    fmt(e.meanAbsoluteErrorSeconds(), 1) + " s"));
+                    fmt(mae.mean(), 1) + (Double.isFinite(mae.halfWidth()) ? " ± " + fmt(mae.halfWidth(), 1) : "")
+                            + " s"));
         }
         b.append("</svg>\n");
         b.append("<p class=\"legend\"><span style=\"color:")
                 .append(COLOURS[0])
-                .append(
-                        "\">■ mean absolute error</span><span style=\"color:#999\">■ root mean square error</span></p>\n");
+                .append("\">■ mean absolute error</span><span style=\"color:#999\">■ root mean square error</span>")
+                .append("<span>├┤ 95% confidence interval over ")
+                .append(replications)
+                .append(" replication(s)</span></p>\n");
         b.append("<table>\n<tr><th>rank</th><th>predictor</th><th>predictions</th><th>MAE (s)</th><th>RMSE (s)</th>")
-                .append("<th>within ±60 s</th></tr>\n");
+                .append("<th>within ±60 s</th><th>next is worse by (s)</th></tr>\n");
         for (int k = 0; k < ranked.size(); k++) {
-            PredictorError e = ranked.get(k);
+            EtaEstimate e = ranked.get(k);
             b.append("<tr><td>")
                     .append(k + 1)
                     .append("</td><td>")
@@ -192,14 +371,52 @@ public final class HtmlReport {
                     .append("</td><td>")
                     .append(e.predictions())
                     .append("</td><td>")
-                    .append(fmt(e.meanAbsoluteErrorSeconds(), 1))
+                    .append(withCi(e.meanAbsoluteErrorSeconds(), 1, 1, ""))
                     .append("</td><td>")
-                    .append(fmt(e.rootMeanSquareErrorSeconds(), 1))
+                    .append(withCi(e.rootMeanSquareErrorSeconds(), 1, 1, ""))
                     .append("</td><td>")
-                    .append(fmt(100 * e.shareWithin60Seconds(), 1))
-                    .append("%</td></tr>\n");
+                    .append(withCi(e.shareWithin60Seconds(), 100, 1, "%"))
+                    .append("</td><td>")
+                    .append(k + 1 < ranked.size() ? withCi(e.marginOverNextSeconds(), 1, 1, "") : "")
+                    .append(e.clearlyAheadOfNext() ? " ✓" : "")
+                    .append("</td></tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table>\n<p class=\"note\">Each predictor predicts every request's wait when it enters the")
+                .append(
+                        " line, and is compared with the wait that request actually had (entry to acceptance); requests")
+                .append(" that left unserved are not compared. Every predictor sees the same requests, so the margin")
+                .append(" to the next-ranked one is estimated replication by replication; ✓ marks a margin whose 95%")
+                .append(" interval lies above zero (the order is not chance).</p>\n");
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? Math.max(0, v) : 0;
+    }
+
+    private static double high(Estimate e) {
+        return Double.isFinite(e.halfWidth()) ? finite(e.high()) : finite(e.mean());
+    }
+
+    private static String whisker(int left, int plot, double max, Estimate e, double y, String colour) {
+        if (!Double.isFinite(e.halfWidth()) || !Double.isFinite(e.mean())) {
+            return "";
+        }
+        double x1 = left + plot * finite(e.low()) / max;
+        double x2 = left + plot * finite(e.high()) / max;
+        return "<path d=\"M" + fmt(x1, 1) + "," + fmt(y - 4, 1) + " V" + fmt(y + 4, 1) + " M" + fmt(x1, 1) + ","
+                + fmt(y, 1) + " H" + fmt(x2, 1) + " M" + fmt(x2, 1) + "," + fmt(y - 4, 1) + " V" + fmt(y + 4, 1)
+                + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.2\"/>\n";
+    }
+
+    private static String withCi(Estimate e, double scale, int decimals, String unit) {
+        if (!Double.isFinite(e.mean())) {
+            return "–";
+        }
+        return fmt(scale * e.mean(), decimals)
+                + unit
+                + (Double.isFinite(e.halfWidth())
+                        ? " <span class=\"ci\">± " + fmt(scale * e.halfWidth(), decimals) + "</span>"
+                        : "");
     }
 
     // ---------------------------------------------------------------- charts
@@ -238,17 +455,24 @@ public final class HtmlReport {
                 .append(fmt(y(target, 1.0), 1))
                 .append("\" stroke=\"#b22222\" stroke-dasharray=\"6,4\"/>\n");
         b.append(line(mean, 1.0, COLOURS[0], false));
-        // Erlang hook: Erlang C's service level per interval, when another component computed it.
-        if (x.erlangServiceLevel() != null) {
-            b.append(line(x.erlangServiceLevel(), 1.0, COLOURS[1], true));
+        // Erlang C's and A's service level at the actual staffing (the hook in ReportExtras replaces C's)
+        ErlangBaseline e = s.erlang();
+        double[] erlangC = x.erlangServiceLevel() != null
+                ? x.erlangServiceLevel()
+                : e.series(ReplicationFigures.ALL, ErlangMetric.ERLANG_C_SERVICE_LEVEL);
+        b.append(line(erlangC, 1.0, COLOURS[1], true));
+        if (e.withAbandonment()) {
+            b.append(
+                    line(e.series(ReplicationFigures.ALL, ErlangMetric.ERLANG_A_SERVICE_LEVEL), 1.0, COLOURS[3], true));
         }
         b.append("</svg>\n<p class=\"legend\"><span style=\"color:")
                 .append(COLOURS[0])
                 .append("\">— simulated (band: 95% CI)</span><span style=\"color:#b22222\">- - target</span>");
-        if (x.erlangServiceLevel() != null) {
-            b.append("<span style=\"color:").append(COLOURS[1]).append("\">- - Erlang C</span>");
+        b.append("<span style=\"color:").append(COLOURS[1]).append("\">- - Erlang C</span>");
+        if (e.withAbandonment()) {
+            b.append("<span style=\"color:").append(COLOURS[3]).append("\">- - Erlang A</span>");
         }
-        b.append("</p>\n");
+        b.append("(at the agents online at each interval's midpoint, one server per agent)</p>\n");
     }
 
     private static void agentsChart(StringBuilder b, RunSummary s, ReportExtras x) {
@@ -260,12 +484,20 @@ public final class HtmlReport {
             agents[i] = s.intervals()[all][i][Metric.AGENTS_ONLINE.ordinal()].mean();
             max = Math.max(max, agents[i]);
         }
-        // Erlang hook: the agents Erlang C needs per interval, when another component computed them.
-        double[] erlang = x.erlangAgents();
-        if (erlang != null) {
-            for (double v : erlang) {
-                if (Double.isFinite(v)) {
-                    max = Math.max(max, v);
+        // the agents Erlang C and A need per interval (the hook in ReportExtras replaces C's), and the chat slots
+        ErlangBaseline e = s.erlang();
+        double[] erlang = x.erlangAgents() != null
+                ? x.erlangAgents()
+                : e.series(ReplicationFigures.ALL, ErlangMetric.ERLANG_C_AGENTS_NEEDED);
+        double[] erlangA =
+                e.withAbandonment() ? e.series(ReplicationFigures.ALL, ErlangMetric.ERLANG_A_AGENTS_NEEDED) : null;
+        double[] slots = e.series(ReplicationFigures.ALL, ErlangMetric.CHAT_SLOTS_ONLINE);
+        for (double[] series : new double[][] {erlang, erlangA, slots}) {
+            if (series != null) {
+                for (double v : series) {
+                    if (Double.isFinite(v)) {
+                        max = Math.max(max, v);
+                    }
                 }
             }
         }
@@ -278,15 +510,19 @@ public final class HtmlReport {
             double h = (H - TOP - BOTTOM) * agents[i] / max;
             b.append(rect(LEFT + i * slot + slot * 0.1, H - BOTTOM - h, slot * 0.8, h, "#2e8b5799"));
         }
-        if (erlang != null) {
-            b.append(line(erlang, max, COLOURS[1], true));
+        b.append(steps(slots, max, "#708090"));
+        b.append(line(erlang, max, COLOURS[1], true));
+        if (erlangA != null) {
+            b.append(line(erlangA, max, COLOURS[3], true));
         }
         b.append(
                 "</svg>\n<p class=\"legend\"><span style=\"color:#2e8b57\">■ agents online (time-weighted mean)</span>");
-        if (erlang != null) {
-            b.append("<span style=\"color:").append(COLOURS[1]).append("\">- - Erlang C staffing</span>");
+        b.append("<span style=\"color:#708090\">┅ chat slots at midpoint</span>");
+        b.append("<span style=\"color:").append(COLOURS[1]).append("\">- - Erlang C staffing</span>");
+        if (erlangA != null) {
+            b.append("<span style=\"color:").append(COLOURS[3]).append("\">- - Erlang A staffing</span>");
         }
-        b.append("</p>\n");
+        b.append("(fewest agents meeting the target)</p>\n");
     }
 
     private static void queueLengthChart(StringBuilder b, RunSummary s) {
@@ -364,11 +600,7 @@ public final class HtmlReport {
                     .append("\" y2=\"")
                     .append(fmt(y, 1))
                     .append("\" stroke=\"#e5e5e5\"/>\n");
-            b.append(text(
-                    LEFT - 5,
-                    y + 4,
-                    "end",
-                    percent ? fmt(100 * v, 0) + "%" : fmt(v, v < 10 && v != Math.rint(v) ? 1 : 0)));
+            b.append(text(LEFT - 5, y + 4, "end", percent ? fmt(100 * v, 0) + "%" : tick(v)));
         }
         b.append("<line x1=\"")
                 .append(LEFT)
@@ -416,6 +648,29 @@ public final class HtmlReport {
                 + (dashed ? " stroke-dasharray=\"6,4\"" : "") + "/>\n";
     }
 
+    /** A dotted step line, flat across each interval. */
+    private static String steps(double[] values, double max, String colour) {
+        StringBuilder d = new StringBuilder();
+        int n = values.length;
+        double slot = (double) (W - LEFT - RIGHT) / n;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(values[i])) {
+                continue;
+            }
+            d.append(d.length() == 0 ? "M" : " M")
+                    .append(fmt(LEFT + i * slot, 1))
+                    .append(',')
+                    .append(fmt(y(values[i], max), 1))
+                    .append(" H")
+                    .append(fmt(LEFT + (i + 1) * slot, 1));
+        }
+        if (d.length() == 0) {
+            return "";
+        }
+        return "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\""
+                + " stroke-dasharray=\"2,3\"/>\n";
+    }
+
     private static String band(double[] low, double[] high, int n, double max, String fill) {
         StringBuilder out = new StringBuilder();
         double slot = (double) (W - LEFT - RIGHT) / n;
@@ -437,9 +692,15 @@ public final class HtmlReport {
                 + "\" font-size=\"11\" fill=\"#444\">" + esc(content) + "</text>\n";
     }
 
+    private static String tick(double v) {
+        int decimals = Math.abs(v - Math.rint(v)) < 1e-9 ? 0 : Math.abs(v * 10 - Math.rint(v * 10)) < 1e-9 ? 1 : 2;
+        return fmt(v, decimals);
+    }
+
     private static double niceCeiling(double v) {
         double step = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m :
+                new double[] {1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8, 10}) { // the axes tick at quarters: short labels
             if (m * step >= v) {
                 return m * step;
             }
@@ -479,6 +740,9 @@ public final class HtmlReport {
     }
 
     private static String value(Metric m, double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "∞";
+        }
         if (!Double.isFinite(v)) {
             return "–";
         }

@@ -3,13 +3,13 @@ package dev.fila.simulation.report;
 import java.util.List;
 
 /**
- * What the report shows beside the simulation, computed elsewhere.
+ * What the HTML report shows in place of the summary's own figures, when computed elsewhere. The
+ * summary already carries Erlang C and A ({@link dev.fila.simulation.figures.ErlangBaseline}) and the
+ * ETA predictors' errors with their intervals; {@link #none()} draws those.
  *
  * <p><b>Erlang hook</b>: {@code erlangAgents} and {@code erlangServiceLevel}, one value per reporting
- * interval (the Erlang C staffing that meets the target, and Erlang C's service level at the simulated
- * staffing); null when not computed. The report draws them as dashed lines beside the simulated
- * figures. {@code etaErrors}: the ETA predictors' errors; the report's ETA section appears only when
- * the list is not empty.
+ * interval, replace the Erlang C staffing line and service-level line when not null. {@code
+ * etaErrors}, when not empty, replaces the summary's ETA errors (shown without intervals).
  */
 public record ReportExtras(double[] erlangAgents, double[] erlangServiceLevel, List<PredictorError> etaErrors) {
 
@@ -17,7 +17,7 @@ public record ReportExtras(double[] erlangAgents, double[] erlangServiceLevel, L
         etaErrors = List.copyOf(etaErrors);
     }
 
-    /** Nothing beside the simulation. */
+    /** Nothing in place of the summary's figures. */
     public static ReportExtras none() {
         return new ReportExtras(null, null, List.of());
     }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fila.simulation.ResultWriter;
 import dev.fila.simulation.SimulationResult;
+import dev.fila.simulation.figures.ErlangBaseline;
+import dev.fila.simulation.figures.ErlangMetric;
 import dev.fila.simulation.figures.Estimate;
+import dev.fila.simulation.figures.EtaEstimate;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -21,8 +24,9 @@ import java.util.Locale;
 
 /**
  * Writes a run's reports into a folder: {@code summary.json} (overall and per queue, each figure with
- * its 95% confidence interval), {@code intervals.csv} (one row per interval and queue, then the row of
- * all queues), {@code report.html} (see {@link HtmlReport}) and {@code requests.csv} (the first
+ * its 95% confidence interval; Erlang C and A overall; the ETA predictors ranked; each agent's
+ * occupancy), {@code intervals.csv} (one row per interval and queue, then the row of all queues, with
+ * Erlang's columns beside the simulated ones), {@code report.html} (see {@link HtmlReport}) and {@code requests.csv} (the first
  * replication's requests). Field order is fixed, numbers are rounded to six decimals, undefined
  * figures are {@code null} (JSON) or empty (CSV), and nothing depends on the machine or the clock: the
  * same scenario and seed give byte-identical files.
@@ -33,7 +37,15 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
-    /** Writes every report into {@code dir} (created if needed). */
+    /** Writes every report into {@code dir} (created if needed), the HTML drawn from the summary alone. */
+    public static void write(RunSummary s, Path dir) throws IOException {
+        write(s, ReportExtras.none(), dir);
+    }
+
+    /**
+     * Writes every report into {@code dir} (created if needed); {@code extras}, where given, replace the
+     * summary's Erlang lines or ETA errors in the HTML report (see {@link ReportExtras}).
+     */
     public static void write(RunSummary s, ReportExtras extras, Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("summary.json"), json(s), StandardCharsets.UTF_8);
@@ -69,10 +81,30 @@ public final class ReportWriter {
                 n.set("overall", figures(s.overall()[s.row(q)]));
             }
         }
+        root.set("erlang", erlang(s.erlang()));
+        ArrayNode eta = root.putArray("etaPredictors");
+        for (int k = 0; k < s.eta().size(); k++) {
+            EtaEstimate e = s.eta().get(k);
+            ObjectNode n = eta.addObject();
+            n.put("rank", k + 1);
+            n.put("predictor", e.predictor());
+            n.put("predictions", e.predictions());
+            n.set("meanAbsoluteErrorSeconds", estimate(e.meanAbsoluteErrorSeconds()));
+            n.set("rootMeanSquareErrorSeconds", estimate(e.rootMeanSquareErrorSeconds()));
+            n.set("shareWithin60Seconds", estimate(e.shareWithin60Seconds()));
+            n.set("marginOverNextSeconds", estimate(e.marginOverNextSeconds()));
+            n.put("clearlyAheadOfNext", e.clearlyAheadOfNext());
+        }
         ArrayNode agents = root.putArray("agents");
         for (int a = 0; a < s.agentIds().size(); a++) {
             ObjectNode n = agents.addObject();
             n.put("id", s.agentIds().get(a));
+            Scenario.AgentSpec spec = sc.agents().get(a);
+            if (spec.id().equals(s.agentIds().get(a))) {
+                n.put("maxChats", spec.maxChats());
+                ArrayNode skills = n.putArray("queues");
+                spec.skills().keySet().forEach(skills::add);
+            }
             n.set("occupancy", estimate(s.agentOccupancy()[a]));
         }
         SimulationResult first = s.first();
@@ -86,6 +118,35 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ObjectNode erlang(ErlangBaseline e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put(
+                "servers",
+                "each agent online at an interval's midpoint is one Erlang server; chatSlotsOnline counts"
+                        + " maxChats per agent (R2)");
+        n.put("withAbandonment", e.withAbandonment());
+        n.put("erlangCUnstableIntervals", e.erlangCUnstableIntervals(ReplicationFigures.ALL));
+        n.set("overall", erlangFigures(e.overall()[e.row(ReplicationFigures.ALL)]));
+        ArrayNode queues = n.putArray("queues");
+        for (String q : e.rows()) {
+            if (!q.equals(ReplicationFigures.ALL)) {
+                ObjectNode qn = queues.addObject();
+                qn.put("id", q);
+                qn.put("erlangCUnstableIntervals", e.erlangCUnstableIntervals(q));
+                qn.set("overall", erlangFigures(e.overall()[e.row(q)]));
+            }
+        }
+        return n;
+    }
+
+    private static ObjectNode erlangFigures(double[] values) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (int m = 0; m < values.length; m++) {
+            number(n, ErlangMetric.of(m).key(), values[m]);
+        }
+        return n;
     }
 
     private static ObjectNode figures(Estimate[] values) {
@@ -116,7 +177,9 @@ public final class ReportWriter {
     /**
      * One row per interval and queue (then the row {@code all}): the interval's local start and end,
      * whether it falls in the warm-up, and for each {@link Metric} its mean and the half-width of its
-     * 95% confidence interval ({@code <metric>_ci}).
+     * 95% confidence interval ({@code <metric>_ci}); then Erlang's figures for the same queue and
+     * interval ({@link ErlangMetric#column()}: {@code erlang_c_agents_needed}, {@code
+     * erlang_c_service_level}, …, {@code erlang_a_abandonment_rate}; empty where undefined).
      */
     public static String intervalsCsv(RunSummary s) {
         Scenario sc = s.scenario();
@@ -128,7 +191,11 @@ public final class ReportWriter {
                     .append(Metric.of(m).key())
                     .append("_ci");
         }
+        for (int m = 0; m < ErlangMetric.count(); m++) {
+            b.append(',').append(ErlangMetric.of(m).column());
+        }
         b.append('\n');
+        ErlangBaseline erlang = s.erlang();
         for (int i = 0; i < s.intervalCount(); i++) {
             long from = sc.startMillis() + i * sc.intervalMillis();
             long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
@@ -144,6 +211,9 @@ public final class ReportWriter {
                         .append(from - sc.startMillis() < sc.warmupMillis());
                 for (Estimate e : s.intervals()[row][i]) {
                     b.append(',').append(csvNumber(e.mean())).append(',').append(csvNumber(e.halfWidth()));
+                }
+                for (double v : erlang.intervals()[erlang.row(s.rows().get(row))][i]) {
+                    b.append(',').append(csvNumber(v));
                 }
                 b.append('\n');
             }
