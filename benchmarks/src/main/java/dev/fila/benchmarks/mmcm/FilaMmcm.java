@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
 
 /**
  * The M/M/c+M model run on Fila's kernel with the full rules: every call is a request that the
- * request, queue and agent deciders carry through {@code Open → Enqueue → Route → Offer → Invite →
- * Accept → Remove / InteractionStarted → Close → Release → AgentCapacity → Route}, with its expiry
+ * request, queue and agent deciders carry through {@code Open → Enqueue (routed in the same decision
+ * when an agent is free) → Offer → Invite → Accept → Remove / InteractionStarted → Close → Release →
+ * AgentCapacity (routed in the same decision when someone waits)}, with its expiry
  * timer armed and cancelled as in the live engine. The queue is always open (R7 does not bite), takes
  * chat, and each agent takes one chat at a time (R2 with {@code maxChats = 1}).
  *

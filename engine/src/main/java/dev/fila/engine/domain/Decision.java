@@ -207,6 +207,24 @@ public sealed interface Decision<E, R> {
                 null);
     }
 
+    /**
+     * Two events and one or two effects ({@code b} may be null for one), kept in fields: the common shape
+     * of a decision that records its own event and one routing offer.
+     */
+    static <E, R> Decision<E, R> acceptTwo(E first, E second, Effect a, Effect b) {
+        return new Accepted<>(
+                2,
+                Objects.requireNonNull(first, "event"),
+                Objects.requireNonNull(second, "event"),
+                null,
+                b == null ? 1 : 2,
+                nonNull(a),
+                b,
+                null,
+                null,
+                null);
+    }
+
     static <E, R> Decision<E, R> accept(E event, Effect... effects) {
         return new Accepted<>(List.of(event), Arrays.asList(effects));
     }

@@ -73,8 +73,9 @@ import java.util.Map;
  *       in steady state; arrays double when full. It reads decisions by index ({@code
  *       Decision.Accepted#event(int)}, {@code #effect(int)}), never through their lists.
  *   <li>Dead timer entries: amortised O(1) each (one O(n) compaction per ≥ n/2 of them).
- *   <li>Measured: about 180 ns and 220 bytes per entry, 13.85 entries and 3.1 KB per served call on
- *       M/M/55+M with the full rules ({@code docs/benchmarks.md}, "The kernel beside SSJ").
+ *   <li>Measured: about 210 ns and 220 bytes per entry, 12.86 entries and 2.8 KB per served call on
+ *       M/M/55+M with the full rules, a quarter of the time in GC of the retained request states
+ *       ({@code docs/benchmarks.md}, "The kernel beside SSJ" and "Second round").
  * </ul>
  *
  * <p>Not thread-safe: one kernel per replication, one thread.

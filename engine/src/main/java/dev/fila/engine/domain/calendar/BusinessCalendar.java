@@ -134,18 +134,26 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningWindow>> 
 
     /** Whether the queue is open at {@code atMillis}: open at a window's opening, closed at its closing. */
     public boolean isOpen(long atMillis) {
-        if (atMillis == NEVER) {
-            return false;
+        return atMillis != NEVER && openDay(atMillis).isOpen(atMillis);
+    }
+
+    /**
+     * The date of {@code atMillis} in the queue's zone with its open intervals as epoch millis (R7):
+     * {@code openDay(t).isOpen(t) == isOpen(t)} for every {@code t < NEVER}, and the value answers
+     * for every other instant of the same date too. The one call that goes through {@code
+     * ZonedDateTime}; see {@link OpenDay} for why a caller keeps it.
+     */
+    public OpenDay openDay(long atMillis) {
+        LocalDate date = dateOf(atMillis);
+        long dayStart = startOfDayMillis(date);
+        long dayEnd = date.equals(LocalDate.MAX) ? NEVER : startOfDayMillis(date.plusDays(1));
+        List<long[]> intervals = intervalsOn(date);
+        long[] bounds = new long[2 * intervals.size()];
+        for (int i = 0; i < intervals.size(); i++) {
+            bounds[2 * i] = intervals.get(i)[0];
+            bounds[2 * i + 1] = intervals.get(i)[1];
         }
-        for (long[] interval : intervalsOn(dateOf(atMillis))) {
-            if (atMillis < interval[0]) {
-                return false;
-            }
-            if (atMillis < interval[1]) {
-                return true;
-            }
-        }
-        return false;
+        return new OpenDay(dayStart, dayEnd, bounds);
     }
 
     /**

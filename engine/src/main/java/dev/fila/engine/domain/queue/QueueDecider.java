@@ -6,17 +6,20 @@ import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.Notification;
 import dev.fila.engine.domain.agent.AgentCommand;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The queue aggregate: it owns the waiting line (R8, R9, R11, R19) and offers eligible requests to
  * agents with room (R10). It only <em>offers</em>: the agent is the authority on its capacity and may
  * decline (R2), so two queues offering at once never overbook an agent.
  *
- * <p>Routing runs as a {@link QueueCommand.Route} the queue sends itself after anything that may have
- * made a pairing possible, so that it always sees the line as evolved. Chat offers go, among the agents
+ * <p>Routing runs in the decision that makes a pairing possible, over the line and agent views as that
+ * decision's own first event leaves them ({@link RoutingPass}): a request entering the line ({@link
+ * QueueCommand.Enqueue}) or an agent reporting room ({@link QueueCommand.AgentCapacity}) — the two that
+ * happen on every call — record their event and the offers together, with no message in between. The
+ * rarer changes (a penalty, a customer back from a step away, an offer returned or declined) still ask
+ * for a {@link QueueCommand.Route} the queue sends itself, which sees the line as evolved. Chat offers
+ * go, among the agents
  * with a free chat slot, to the most skilled, then least loaded, then longest waiting; voice and video
  * offers to the most skilled idle agent, then the longest idle. Requests are taken in line order; a
  * request nobody can take now (voice with no idle agent) does not hold back the chats behind it.
@@ -44,7 +47,7 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
     public Decision<QueueEvent, QueueRejection> decide(QueueState state, QueueCommand command, long nowMillis) {
         WaitingLine line = state.line();
         return switch (command) {
-            case QueueCommand.Enqueue enqueue -> enqueue(state, enqueue);
+            case QueueCommand.Enqueue enqueue -> enqueue(state, enqueue, nowMillis);
             case QueueCommand.SetAvailability set -> {
                 if (!line.contains(set.requestId()) || line.isAvailable(set.requestId()) == set.available()) {
                     yield Decision.nothing();
@@ -79,11 +82,11 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                 }
                 yield Decision.accept(new QueueEvent.OfferWithdrawn(returned.requestId()), route);
             }
-            case QueueCommand.AgentCapacity capacity -> agentCapacity(state, capacity);
+            case QueueCommand.AgentCapacity capacity -> agentCapacity(state, capacity, nowMillis);
             case QueueCommand.OfferDeclined declined -> {
-                Decision<QueueEvent, QueueRejection> view = agentCapacity(state, declined.capacity());
-                if (view.isRejected()) {
-                    yield view;
+                Decision<QueueEvent, QueueRejection> refusal = validCapacity(declined.capacity());
+                if (refusal != null) {
+                    yield refusal;
                 }
                 List<QueueEvent> events = new ArrayList<>(2);
                 if (line.contains(declined.requestId()) && line.isOffered(declined.requestId())) {
@@ -92,11 +95,12 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                 events.add(viewChanged(declined.capacity()));
                 yield Decision.accept(events, List.of(route));
             }
-            case QueueCommand.Route ignored -> route(state, nowMillis);
+            case QueueCommand.Route ignored -> route(RoutingPass.over(state), nowMillis, null, null);
         };
     }
 
-    private Decision<QueueEvent, QueueRejection> enqueue(QueueState state, QueueCommand.Enqueue enqueue) {
+    private Decision<QueueEvent, QueueRejection> enqueue(
+            QueueState state, QueueCommand.Enqueue enqueue, long nowMillis) {
         WaitingLine line = state.line();
         if (line.contains(enqueue.requestId())) {
             return Decision.reject(new QueueRejection(
@@ -110,13 +114,18 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
         boolean exclusive = enqueue.channel().isExclusive();
         QueueEvent event = new QueueEvent.Enqueued(
                 enqueue.requestId(), exclusive, priorityClass, sortTime, enqueue.enteredAtMillis());
-        Effect changed = lineChanged(line.positionFor(priorityClass, sortTime));
-        return state.someAgentCanTake(exclusive)
-                ? Decision.accept(event, changed, route)
-                : Decision.accept(event, changed);
+        int position = line.positionFor(priorityClass, sortTime);
+        Effect changed = lineChanged(position);
+        if (!state.someAgentCanTake(exclusive)) {
+            return Decision.accept(event, changed);
+        }
+        // R10: route now, over the line with the new request in it.
+        return route(
+                RoutingPass.afterEnqueue(state, enqueue.requestId(), position, exclusive), nowMillis, event, changed);
     }
 
-    private Decision<QueueEvent, QueueRejection> agentCapacity(QueueState state, QueueCommand.AgentCapacity capacity) {
+    /** The refusal of an impossible capacity report, or null when it is possible. */
+    private static Decision<QueueEvent, QueueRejection> validCapacity(QueueCommand.AgentCapacity capacity) {
         if (capacity.freeChatSlots() < 0
                 || capacity.handledMillis() < 0
                 || capacity.skillLevel() < 1
@@ -124,11 +133,31 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
             return Decision.reject(
                     new QueueRejection(QueueRejection.Code.INVALID_COMMAND, "impossible agent capacity " + capacity));
         }
+        return null;
+    }
+
+    private Decision<QueueEvent, QueueRejection> agentCapacity(
+            QueueState state, QueueCommand.AgentCapacity capacity, long nowMillis) {
+        Decision<QueueEvent, QueueRejection> refusal = validCapacity(capacity);
+        if (refusal != null) {
+            return refusal;
+        }
         QueueEvent event = viewChanged(capacity);
         boolean mayRoute = capacity.online()
                 && ((capacity.freeChatSlots() > 0 && state.line().eligibleCount(false) > 0)
                         || (capacity.idle() && state.line().eligibleCount(true) > 0));
-        return mayRoute ? Decision.accept(event, route) : Decision.accept(event);
+        if (!mayRoute) {
+            return Decision.accept(event);
+        }
+        // R10: route now, with the agent's new view in place of its old one.
+        AgentView view = new AgentView(
+                capacity.agentId(),
+                capacity.skillLevel(),
+                capacity.freeChatSlots(),
+                capacity.idle(),
+                capacity.online(),
+                capacity.sinceMillis());
+        return route(RoutingPass.afterAgentView(state, view), nowMillis, event, null);
     }
 
     private static QueueEvent viewChanged(QueueCommand.AgentCapacity capacity) {
@@ -143,24 +172,27 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
     }
 
     /**
-     * Pairs eligible requests with agents, in line order, until no eligible request fits any agent.
-     * Reads only: the capacity each offer uses is tracked in a small overlay of this pass.
+     * Pairs eligible requests with agents, in line order, until no eligible request fits any agent. Reads
+     * only: {@code pass} sees the state as {@code first} (the decision's own event, or null) leaves it,
+     * and tracks the capacity each offer uses. The decision records {@code first} then the offers, and
+     * carries out {@code firstEffect} (or null) then the offers' sends.
      */
-    private Decision<QueueEvent, QueueRejection> route(QueueState state, long nowMillis) {
-        WaitingLine line = state.line();
+    private Decision<QueueEvent, QueueRejection> route(
+            RoutingPass pass, long nowMillis, QueueEvent first, Effect firstEffect) {
+        QueueEvent offered0 = null;
+        Effect offer0 = null;
         List<QueueEvent> events = null;
         List<Effect> effects = null;
-        Map<String, AgentView> used = null;
         int takenChat = 0;
         int takenExclusive = 0;
         while (true) {
-            int chatPosition = line.positionOfNthEligible(false, takenChat);
-            int exclusivePosition = line.positionOfNthEligible(true, takenExclusive);
+            int chatPosition = pass.positionOfNthEligible(false, takenChat);
+            int exclusivePosition = pass.positionOfNthEligible(true, takenExclusive);
             if (chatPosition == 0 && exclusivePosition == 0) {
                 break;
             }
             boolean exclusiveFirst = chatPosition == 0 || (exclusivePosition != 0 && exclusivePosition < chatPosition);
-            AgentView agent = pick(state, exclusiveFirst, used);
+            AgentView agent = pass.pick(exclusiveFirst);
             boolean exclusive = exclusiveFirst;
             if (agent == null) {
                 boolean otherWaiting = exclusiveFirst ? chatPosition != 0 : exclusivePosition != 0;
@@ -168,34 +200,52 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                     break;
                 }
                 exclusive = !exclusiveFirst;
-                agent = pick(state, exclusive, used);
+                agent = pass.pick(exclusive);
                 if (agent == null) {
                     break;
                 }
             }
             long requestId =
-                    exclusive ? line.nthEligible(true, takenExclusive++) : line.nthEligible(false, takenChat++);
+                    exclusive ? pass.nthEligible(true, takenExclusive++) : pass.nthEligible(false, takenChat++);
+            QueueEvent offered = new QueueEvent.Offered(requestId, agent.agentId(), exclusive, nowMillis);
+            Effect offer = new Effect.ToAgent(
+                    agent.agentId(), new AgentCommand.Offer(requestId, settings.queueId(), exclusive));
+            pass.offered(agent, exclusive, nowMillis);
+            if (offered0 == null) {
+                offered0 = offered;
+                offer0 = offer;
+                continue;
+            }
             if (events == null) {
-                events = new ArrayList<>(2);
-                effects = new ArrayList<>(2);
-                used = new HashMap<>(4);
+                events = new ArrayList<>(4);
+                effects = new ArrayList<>(4);
+                if (first != null) {
+                    events.add(first);
+                }
+                if (firstEffect != null) {
+                    effects.add(firstEffect);
+                }
+                events.add(offered0);
+                effects.add(offer0);
             }
-            events.add(new QueueEvent.Offered(requestId, agent.agentId(), exclusive, nowMillis));
-            effects.add(new Effect.ToAgent(
-                    agent.agentId(), new AgentCommand.Offer(requestId, settings.queueId(), exclusive)));
-            used.put(agent.agentId(), agent.afterOffer(exclusive, nowMillis));
+            events.add(offered);
+            effects.add(offer);
         }
-        return events == null ? Decision.nothing() : Decision.accept(events, effects);
-    }
-
-    private static AgentView pick(QueueState state, boolean exclusive, Map<String, AgentView> used) {
-        for (AgentView candidate : exclusive ? state.idleCandidates() : state.chatCandidates()) {
-            AgentView current = used == null ? candidate : used.getOrDefault(candidate.agentId(), candidate);
-            if (current.canTake(exclusive)) {
-                return current;
+        if (events != null) {
+            return Decision.accept(events, effects);
+        }
+        if (offered0 == null) {
+            if (first == null) {
+                return Decision.nothing();
             }
+            return firstEffect == null ? Decision.accept(first) : Decision.accept(first, firstEffect);
         }
-        return null;
+        if (first == null) {
+            return Decision.accept(offered0, offer0);
+        }
+        return firstEffect == null
+                ? Decision.acceptTwo(first, offered0, offer0, null)
+                : Decision.acceptTwo(first, offered0, firstEffect, offer0);
     }
 
     private Effect lineChanged(int fromPosition) {

@@ -5,10 +5,13 @@ import dev.fila.engine.domain.Decision;
 import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.TimerKind;
 import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.calendar.BusinessCalendar;
+import dev.fila.engine.domain.calendar.OpenDay;
 import dev.fila.engine.domain.queue.LineExit;
 import dev.fila.engine.domain.queue.QueueCommand;
 import dev.fila.engine.domain.queue.QueueSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +35,47 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
 
     private final Map<String, QueueSettings> queues;
 
+    /** Per queue, the date of its calendar last asked about (R7), so most openings skip {@code ZonedDateTime}. */
+    private final Map<String, LastOpenDay> openDays;
+
     public RequestDecider(Map<String, QueueSettings> queues) {
         this.queues = Map.copyOf(queues);
+        Map<String, LastOpenDay> days = new HashMap<>();
+        this.queues.forEach((id, settings) -> days.put(id, new LastOpenDay(settings.calendar())));
+        this.openDays = Map.copyOf(days);
+    }
+
+    /**
+     * A memo of one queue's business hours for the date last asked about: a pure function of the
+     * calendar and the instant, so keeping it changes no decision. It holds an immutable {@link OpenDay}
+     * written without a lock: a thread that reads a stale or missing one recomputes it (the race is
+     * benign, and {@code OpenDay}'s final fields make a published one safe to read).
+     */
+    private static final class LastOpenDay {
+        private final BusinessCalendar calendar;
+        private OpenDay day;
+
+        LastOpenDay(BusinessCalendar calendar) {
+            this.calendar = calendar;
+        }
+
+        boolean isOpen(long atMillis) {
+            OpenDay d = day;
+            if (d == null || !d.covers(atMillis)) {
+                if (atMillis == BusinessCalendar.NEVER) {
+                    return false;
+                }
+                d = calendar.openDay(atMillis);
+                day = d;
+            }
+            return d.isOpen(atMillis);
+        }
+    }
+
+    /** R7: whether the queue takes new entries at {@code nowMillis} (same answer as its calendar's isOpen). */
+    private boolean isOpen(QueueSettings queue, long nowMillis) {
+        LastOpenDay memo = openDays.get(queue.queueId());
+        return memo != null ? memo.isOpen(nowMillis) : queue.calendar().isOpen(nowMillis);
     }
 
     @Override
@@ -267,7 +309,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                     RequestRejection.Code.SURVEY_PENDING,
                     "answer the survey of request " + open.standing().unansweredSurveyProtocol() + " first"));
         }
-        if (!queue.calendar().isOpen(nowMillis)) {
+        if (!isOpen(queue, nowMillis)) {
             return Decision.reject(RequestRejection.of(
                     RequestRejection.Code.QUEUE_CLOSED, "the queue is closed now; an offline request is possible"));
         }
@@ -338,7 +380,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                     RequestRejection.Code.RENEWAL_NOT_YET,
                     "an expired request can be renewed from the next business day"));
         }
-        if (!queue.calendar().isOpen(nowMillis)) {
+        if (!isOpen(queue, nowMillis)) {
             return Decision.reject(RequestRejection.of(RequestRejection.Code.QUEUE_CLOSED, "the queue is closed now"));
         }
         if (renew.availableUntilMillis() <= nowMillis) {

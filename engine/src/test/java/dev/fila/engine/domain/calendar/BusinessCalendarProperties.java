@@ -75,6 +75,32 @@ class BusinessCalendarProperties {
         assertThat(calendar.nextClosing(opening)).isEqualTo(closing);
     }
 
+    /**
+     * R7: the day a caller keeps ({@link OpenDay}, as the request decider does) answers for every instant
+     * of its date exactly as a fresh look-up at that instant, and covers exactly the instants of its date
+     * (also on days with a DST change).
+     */
+    @Property(tries = 2000)
+    void R7_aKeptOpenDayAnswersLikeAFreshLookUpThroughoutItsDate(
+            @ForAll("calendars") BusinessCalendar calendar,
+            @ForAll @LongRange(min = FROM, max = UNTIL) long t,
+            @ForAll @LongRange(min = -30 * 3_600_000L, max = 30 * 3_600_000L) long offsetMillis) {
+        OpenDay day = calendar.openDay(t);
+        assertThat(day.covers(t)).isTrue();
+        assertThat(day.isOpen(t)).isEqualTo(calendar.isOpen(t));
+        long other = t + offsetMillis;
+        boolean sameDate = calendar.dateOf(other).equals(calendar.dateOf(t));
+        assertThat(day.covers(other)).as("covers %d", other).isEqualTo(sameDate);
+        if (sameDate) {
+            assertThat(day.isOpen(other))
+                    .as("open at %d", other)
+                    .isEqualTo(calendar.openDay(other).isOpen(other));
+            assertThat(day.isOpen(other))
+                    .as("open at %d, as nextOpening says", other)
+                    .isEqualTo(calendar.nextOpening(other) == other);
+        }
+    }
+
     @Property(tries = 500)
     void R14_laterBusinessDayIsNotTheSameDateAndIsABusinessDay(
             @ForAll("calendars") BusinessCalendar calendar,

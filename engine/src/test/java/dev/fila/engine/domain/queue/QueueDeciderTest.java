@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.DeciderSpec;
+import dev.fila.engine.domain.Decision;
 import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.Notification;
 import dev.fila.engine.domain.agent.AgentCommand;
@@ -230,13 +231,127 @@ class QueueDeciderTest {
     }
 
     @Test
-    void routingIsAskedForOnlyWhenSomeAgentMayTakeTheRequest() {
+    void R10_anEnteringRequestIsOfferedInTheSameDecisionWhenSomeAgentHasRoom() {
         spec.given()
                 .when(new QueueCommand.Enqueue(1, Channel.CHAT, 0, T, false), T)
+                .thenEvents(new QueueEvent.Enqueued(1, false, 0, T, T))
                 .thenEffects(new Effect.Notify(new Notification.LineChanged(QUEUE, 1)));
         spec.given(agent("ana", 1, 4, true))
                 .when(new QueueCommand.Enqueue(1, Channel.CHAT, 0, T, false), T)
-                .thenEffectsContain(ROUTE);
+                .thenEvents(new QueueEvent.Enqueued(1, false, 0, T, T), new QueueEvent.Offered(1, "ana", false, T))
+                .thenEffects(new Effect.Notify(new Notification.LineChanged(QUEUE, 1)), offer(1, "ana", false))
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isTrue();
+                    assertThat(s.agent("ana").freeChatSlots()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void R10_anAgentReportingAFreeSlotIsOfferedTheHeadInTheSameDecision() {
+        QueueEvent[] history = {chat(1, T), chat(2, T + 1), agent("ana", 1, 0, false)};
+        spec.given(history)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 1, false, true, T + 7, 60_000), T + 7)
+                .thenEvents(
+                        new QueueEvent.AgentViewChanged("ana", 1, 1, false, true, T + 7, 60_000),
+                        new QueueEvent.Offered(1, "ana", false, T + 7))
+                .thenEffects(offer(1, "ana", false))
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isTrue();
+                    assertThat(s.line().isOffered(2)).isFalse();
+                    assertThat(s.agent("ana").canTake(false)).isFalse();
+                });
+    }
+
+    @Test
+    void R2_R10_anAgentGoingOfflineIsOfferedNothing() {
+        QueueEvent[] history = {chat(1, T), agent("ana", 1, 0, false)};
+        spec.given(history)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 4, true, false, T + 7), T + 7)
+                .thenEvents(new QueueEvent.AgentViewChanged("ana", 1, 4, true, false, T + 7));
+    }
+
+    /**
+     * R2, R9, R10, R19: routing in the same decision (over the line as the decision's first event leaves
+     * it) offers exactly what the previous protocol offered — the same event recorded alone, then a
+     * {@code Route} decided over the evolved state — on random lines and agent views.
+     */
+    @Test
+    void R10_routingInTheSameDecisionOffersWhatASeparateRouteWould() {
+        QueueDecider decider = new QueueDecider(SETTINGS);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261125L);
+        int routed = 0;
+        for (int round = 0; round < 3000; round++) {
+            List<QueueEvent> history = randomHistory(random);
+            // Settled, as every change routes: no eligible request fits an agent in view.
+            history.addAll(accepted(decider.decide(
+                            decider.evolveAll(decider.initialState(), history), new QueueCommand.Route(), T + 250))
+                    .events());
+            QueueCommand command = random.nextBoolean()
+                    ? new QueueCommand.Enqueue(
+                            1000 + round,
+                            random.nextInt(4) == 0 ? Channel.VOICE : Channel.CHAT,
+                            random.nextInt(3),
+                            T + random.nextInt(200),
+                            random.nextInt(5) == 0)
+                    : new QueueCommand.AgentCapacity(
+                            "a" + random.nextInt(5),
+                            1 + random.nextInt(3),
+                            random.nextInt(5),
+                            random.nextBoolean(),
+                            random.nextInt(5) != 0,
+                            T + random.nextInt(200));
+            long now = T + 300;
+            Decision.Accepted<QueueEvent, QueueRejection> together =
+                    accepted(decider.decide(decider.evolveAll(decider.initialState(), history), command, now));
+            QueueEvent first = together.event(0);
+            QueueState evolved = decider.evolve(decider.evolveAll(decider.initialState(), history), first);
+            Decision.Accepted<QueueEvent, QueueRejection> separate =
+                    accepted(decider.decide(evolved, new QueueCommand.Route(), now));
+            List<QueueEvent> expectedEvents = new ArrayList<>();
+            expectedEvents.add(first);
+            expectedEvents.addAll(separate.events());
+            assertThat(together.events())
+                    .as("round %d: %s after %s", round, command, history)
+                    .isEqualTo(expectedEvents);
+            List<Effect> offers = new ArrayList<>();
+            together.effects().stream().filter(e -> e instanceof Effect.ToAgent).forEach(offers::add);
+            assertThat(offers).isEqualTo(separate.effects());
+            routed += separate.eventCount() > 0 ? 1 : 0;
+        }
+        assertThat(routed).as("rounds in which something was offered").isGreaterThan(300);
+    }
+
+    private static Decision.Accepted<QueueEvent, QueueRejection> accepted(Decision<QueueEvent, QueueRejection> d) {
+        assertThat(d).isInstanceOf(Decision.Accepted.class);
+        return (Decision.Accepted<QueueEvent, QueueRejection>) d;
+    }
+
+    /** A random line (chats and voice, two classes, some stepped away, some offered) and agent views. */
+    private static List<QueueEvent> randomHistory(java.util.SplittableRandom random) {
+        List<QueueEvent> history = new ArrayList<>();
+        int agents = random.nextInt(5);
+        for (int a = 0; a < agents; a++) {
+            int free = random.nextInt(5);
+            history.add(new QueueEvent.AgentViewChanged(
+                    "a" + a,
+                    1 + random.nextInt(3),
+                    free,
+                    free == 4 && random.nextBoolean(),
+                    random.nextInt(4) != 0,
+                    T + random.nextInt(100)));
+        }
+        int requests = random.nextInt(12);
+        for (int r = 1; r <= requests; r++) {
+            long at = T + random.nextInt(200);
+            history.add(new QueueEvent.Enqueued(r, random.nextInt(4) == 0, random.nextInt(2), at, at));
+            int fate = random.nextInt(6);
+            if (fate == 0) {
+                history.add(new QueueEvent.AvailabilityChanged(r, false));
+            } else if (fate == 1 && agents > 0) {
+                history.add(new QueueEvent.Offered(r, "a" + random.nextInt(agents), false, at));
+            }
+        }
+        return history;
     }
 
     @Test
