@@ -10,8 +10,6 @@ import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
 import dev.fila.simulation.report.ReportWriter;
 import dev.fila.simulation.scenario.Scenario;
-import dev.fila.simulation.scenario.ScenarioException;
-import dev.fila.simulation.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", description = "Run a scenario file on the virtual-time kernel.")
 final class SimulateCommand implements Callable<Integer> {
 
-    static final int BAD_SCENARIO = 2;
+    static final int BAD_SCENARIO = RunOptions.BAD_INPUT;
 
     @Spec
     CommandSpec spec;
@@ -44,17 +43,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's number of replications.")
-    Integer replications;
-
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Threads to run replications on (default: all cores). The results do not depend on it.")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(
             names = "--out",
@@ -68,27 +58,12 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Scenario scenario;
         try {
-            scenario = ScenarioReader.read(scenarioFile);
-        } catch (ScenarioException e) {
-            stderr.println(e.getMessage());
-            stderr.flush();
-            return BAD_SCENARIO;
+            scenario = run.scenario(scenarioFile);
+        } catch (RunOptions.BadInput bad) {
+            return RunOptions.report(bad, stderr);
         }
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        if (replications != null) {
-            if (replications < 1) {
-                stderr.println("--replications: must be at least 1, got " + replications);
-                stderr.flush();
-                return BAD_SCENARIO;
-            }
-            scenario = scenario.withReplications(replications);
-        }
-        int cores =
-                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         IntConsumer progress = System.console() != null ? progressBar(stderr, scenario.replications()) : done -> {};
-        RunSummary s = Replications.run(scenario, cores, progress);
+        RunSummary s = Replications.run(scenario, run.threads(), progress);
         Path dir = out != null ? out : Path.of("out", scenario.name());
         ReportWriter.write(s, dir);
         print(stdout, s, dir);

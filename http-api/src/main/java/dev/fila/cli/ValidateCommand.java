@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         })
 final class ValidateCommand implements Callable<Integer> {
 
-    static final int BAD_SCENARIO = 2;
+    static final int BAD_SCENARIO = RunOptions.BAD_INPUT;
 
     @Spec
     CommandSpec spec;
@@ -61,14 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "The staffing column: agents, agents_distinct or agents_busy (default: the scenario's).")
     String column;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's number of replications.")
-    Integer replications;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(
             names = "--out",
@@ -125,21 +120,13 @@ final class ValidateCommand implements Callable<Integer> {
             stderr.flush();
             return BAD_SCENARIO;
         }
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
+        try {
+            scenario = run.applyTo(scenario);
+        } catch (RunOptions.BadInput bad) {
+            return RunOptions.report(bad, stderr);
         }
-        if (replications != null) {
-            if (replications < 1) {
-                stderr.println("--replications: must be at least 1, got " + replications);
-                stderr.flush();
-                return BAD_SCENARIO;
-            }
-            scenario = scenario.withReplications(replications);
-        }
-        int cores =
-                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         long began = System.nanoTime();
-        RunSummary simulated = Replications.run(scenario, cores, done -> {});
+        RunSummary simulated = Replications.run(scenario, run.threads(), done -> {});
         double seconds = (System.nanoTime() - began) / 1e9;
         Validation v = Validation.of(simulated, RealFigures.of(scenario));
         Path dir = out != null ? out : Path.of("out", scenario.name() + "-validation");

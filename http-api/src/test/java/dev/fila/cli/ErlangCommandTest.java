@@ -1,5 +1,6 @@
 package dev.fila.cli;
 
+import static dev.fila.cli.CliRun.fila;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,32 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fila.simulation.erlang.ErlangA;
 import dev.fila.simulation.erlang.ErlangC;
 import dev.fila.simulation.erlang.ErlangResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ErlangCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    private static Run fila(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FilaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
@@ -43,7 +25,7 @@ class ErlangCommandTest {
 
     @Test
     void erlangCPrintsItsFiguresAloneAsJsonInAStableOrder() throws Exception {
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "c",
                 "--arrivals-per-hour",
@@ -89,7 +71,7 @@ class ErlangCommandTest {
         String shown = section.substring(
                 section.indexOf("```json") + "```json".length(),
                 section.indexOf("```", section.indexOf("```json") + 7));
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "a",
                 "--arrivals-per-hour",
@@ -111,7 +93,7 @@ class ErlangCommandTest {
 
     @Test
     void erlangAWithATargetFindsTheFewestAgentsThatMeetIt() throws Exception {
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "a",
                 "--arrivals-per-hour",
@@ -139,7 +121,7 @@ class ErlangCommandTest {
 
     @Test
     void erlangAWithAnAbandonmentCeilingStaffsForBoth() throws Exception {
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "a",
                 "--arrivals-per-hour",
@@ -165,7 +147,7 @@ class ErlangCommandTest {
 
     @Test
     void anUnstableErlangCSaysItsWaitsAreUnboundedInsteadOfPrintingFigures() {
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "c",
                 "--arrivals-per-hour",
@@ -184,7 +166,7 @@ class ErlangCommandTest {
 
     @Test
     void aTargetNoStaffingUpToTheMaximumMeetsIsSaid() {
-        Run run = fila(
+        CliRun run = fila(
                 "erlang",
                 "c",
                 "--arrivals-per-hour",
@@ -207,38 +189,38 @@ class ErlangCommandTest {
     void badOrMissingOptionsAreNamedAndExitWithTwo() {
         String[] base = {"erlang", "c", "--arrivals-per-hour", "100", "--answer-within-seconds", "20"};
 
-        Run negative = fila(concat(base, "--handle-seconds", "-3", "--agents", "6"));
+        CliRun negative = fila(concat(base, "--handle-seconds", "-3", "--agents", "6"));
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("option '--handle-seconds': must be a finite number > 0, got -3.0");
 
-        Run missing = fila(concat(base, "--agents", "6"));
+        CliRun missing = fila(concat(base, "--agents", "6"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required option: '--handle-seconds");
 
-        Run both = fila(concat(base, "--handle-seconds", "180", "--agents", "6", "--target-service-level", "0.8"));
+        CliRun both = fila(concat(base, "--handle-seconds", "180", "--agents", "6", "--target-service-level", "0.8"));
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err())
                 .contains("--agents")
                 .contains("--target-service-level")
                 .contains("mutually exclusive");
 
-        Run neither = fila(concat(base, "--handle-seconds", "180"));
+        CliRun neither = fila(concat(base, "--handle-seconds", "180"));
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--agents").contains("--target-service-level");
 
-        Run notANumber = fila(concat(base, "--handle-seconds", "three minutes", "--agents", "6"));
+        CliRun notANumber = fila(concat(base, "--handle-seconds", "three minutes", "--agents", "6"));
         assertThat(notANumber.exitCode()).isEqualTo(2);
         assertThat(notANumber.err()).contains("'--handle-seconds'").contains("three minutes");
 
-        Run noAgents = fila(concat(base, "--handle-seconds", "180", "--agents", "0"));
+        CliRun noAgents = fila(concat(base, "--handle-seconds", "180", "--agents", "0"));
         assertThat(noAgents.exitCode()).isEqualTo(2);
         assertThat(noAgents.err()).contains("option '--agents': must be at least 1");
 
-        Run badTarget = fila(concat(base, "--handle-seconds", "180", "--target-service-level", "80"));
+        CliRun badTarget = fila(concat(base, "--handle-seconds", "180", "--target-service-level", "80"));
         assertThat(badTarget.exitCode()).isEqualTo(2);
         assertThat(badTarget.err()).contains("option '--target-service-level': must lie in (0, 1]");
 
-        Run noPatience = fila(
+        CliRun noPatience = fila(
                 "erlang",
                 "a",
                 "--arrivals-per-hour",
@@ -252,7 +234,7 @@ class ErlangCommandTest {
         assertThat(noPatience.exitCode()).isEqualTo(2);
         assertThat(noPatience.err()).contains("--patience-seconds");
 
-        Run zeroPatience = fila(
+        CliRun zeroPatience = fila(
                 "erlang",
                 "a",
                 "--arrivals-per-hour",
@@ -268,11 +250,11 @@ class ErlangCommandTest {
         assertThat(zeroPatience.exitCode()).isEqualTo(2);
         assertThat(zeroPatience.err()).contains("option '--patience-seconds': must be a finite number > 0");
 
-        Run noModel = fila("erlang");
+        CliRun noModel = fila("erlang");
         assertThat(noModel.exitCode()).isEqualTo(2);
         assertThat(noModel.err()).contains("'erlang c' or 'erlang a'");
 
-        for (Run r :
+        for (CliRun r :
                 List.of(negative, missing, both, neither, notANumber, noAgents, badTarget, noPatience, zeroPatience)) {
             assertThat(r.out()).isEmpty();
         }

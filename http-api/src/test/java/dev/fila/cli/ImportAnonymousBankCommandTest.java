@@ -1,12 +1,11 @@
 package dev.fila.cli;
 
+import static dev.fila.cli.CliRun.fila;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.fila.simulation.load.LoadCsvReader;
 import dev.fila.simulation.load.LoadRecord;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -14,23 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportAnonymousBankCommandTest {
 
     private static final Path JANUARY = Path.of("..", "..", "shared", "data", "anonymous-bank", "1999-01-january.txt");
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run fila(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FilaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void importsJanuaryIntoALoadTheReaderAcceptsAndAStaffingFile(@TempDir Path dir) throws Exception {
@@ -39,7 +25,7 @@ class ImportAnonymousBankCommandTest {
                 .isTrue();
         Path load = dir.resolve("jan.csv");
         Path staff = dir.resolve("jan-staff.csv");
-        Run run = fila(
+        CliRun run = fila(
                 "import",
                 "anonymous-bank",
                 JANUARY.toString(),
@@ -72,7 +58,7 @@ class ImportAnonymousBankCommandTest {
     void singleQueueAndHourlyIntervalsAreOptions(@TempDir Path dir) throws Exception {
         assumeThat(Files.exists(JANUARY)).isTrue();
         Path staff = dir.resolve("staff.csv");
-        Run run = fila(
+        CliRun run = fila(
                 "import",
                 "anonymous-bank",
                 JANUARY.toString(),
@@ -104,7 +90,7 @@ class ImportAnonymousBankCommandTest {
                         + "AA0101\t2\t0\t0\tPS\t991301\t7:41:16\t7:41:26\t10\t0:00:00\t0:00:00\t0\tAGENT\t7:41:25"
                         + "\t7:44:53\t208\tBASCH\r\n");
         Path load = dir.resolve("load.csv");
-        Run run = fila("import", "anonymous-bank", bad.toString(), "--out", load.toString());
+        CliRun run = fila("import", "anonymous-bank", bad.toString(), "--out", load.toString());
         assertThat(run.exitCode()).isEqualTo(ImportAnonymousBankCommand.BAD_INPUT);
         assertThat(run.err()).startsWith(bad + ":3: field 'date': unparsable date '991301'");
         assertThat(load).doesNotExist();
@@ -112,10 +98,11 @@ class ImportAnonymousBankCommandTest {
 
     @Test
     void aMissingFileOrBadOptionIsRefused(@TempDir Path dir) {
-        Run missing = fila("import", "anonymous-bank", dir.resolve("nope.txt").toString(), "--out", "x.csv");
+        CliRun missing =
+                fila("import", "anonymous-bank", dir.resolve("nope.txt").toString(), "--out", "x.csv");
         assertThat(missing.exitCode()).isEqualTo(ImportAnonymousBankCommand.BAD_INPUT);
         assertThat(missing.err()).contains("nope.txt: no such file");
-        Run badQueues = fila("import", "anonymous-bank", "f.txt", "--out", "x.csv", "--queues", "per-agent");
+        CliRun badQueues = fila("import", "anonymous-bank", "f.txt", "--out", "x.csv", "--queues", "per-agent");
         assertThat(badQueues.exitCode()).isNotZero();
         assertThat(badQueues.err()).contains("expected by-type or single");
     }

@@ -1,36 +1,22 @@
 package dev.fila.cli;
 
+import static dev.fila.cli.CliRun.fila;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
 
     private static final Path QUICKSTART = Path.of("..", "simulation-scenarios", "scenarios", "quickstart.yaml");
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run fila(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FilaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void simulatesTheQuickstartPrintsTheFiguresWithConfidenceIntervalsAndWritesTheReports(@TempDir Path dir)
             throws Exception {
         Path first = dir.resolve("first");
-        Run run = fila("simulate", QUICKSTART.toString(), "--replications", "3", "--out", first.toString());
+        CliRun run = fila("simulate", QUICKSTART.toString(), "--replications", "3", "--out", first.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("scenario quickstart, seed 42")
@@ -60,7 +46,7 @@ class SimulateCommandTest {
         assertThat(Files.readString(again.resolve("summary.json"))).isEqualTo(json);
 
         Path seven = dir.resolve("seven");
-        Run other = fila(
+        CliRun other = fila(
                 "simulate", QUICKSTART.toString(), "--seed", "7", "--replications", "3", "--out", seven.toString());
         assertThat(other.out()).contains("seed 7");
         assertThat(Files.readString(seven.resolve("summary.json"))).isNotEqualTo(json);
@@ -70,7 +56,7 @@ class SimulateCommandTest {
     void aBadScenarioPrintsWhereAndExitsWithTwo(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(QUICKSTART).replace("horizon: 8h", "horizon: eight hours"));
-        Run run = fila("simulate", bad.toString(), "--out", dir.resolve("x").toString());
+        CliRun run = fila("simulate", bad.toString(), "--out", dir.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith(bad + ":6: field 'horizon': expected a duration");
         assertThat(dir.resolve("x")).doesNotExist();

@@ -1,16 +1,14 @@
 package dev.fila.cli;
 
+import static dev.fila.cli.CliRun.fila;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fila.simulation.scenario.Scenario;
 import dev.fila.simulation.scenario.ScenarioReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StaffCommandTest {
 
@@ -35,18 +33,6 @@ class StaffCommandTest {
             serviceLevel: {answerWithin: 20s, target: 0.8}
             """;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run fila(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FilaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void printsThePlanBesideErlangsWithTheReasonsAndWritesFilesWhosePlanPastesBackIntoTheScenario(@TempDir Path dir)
             throws Exception {
@@ -54,7 +40,7 @@ class StaffCommandTest {
         Files.writeString(file, SCENARIO.formatted("2s"));
         Path out = dir.resolve("out");
 
-        Run run = fila(
+        CliRun run = fila(
                 "staff", file.toString(), "--precision", "0.05", "--max-replications", "30", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -105,7 +91,7 @@ class StaffCommandTest {
         Files.writeString(file, SCENARIO.formatted("30s"));
         Path out = dir.resolve("out");
 
-        Run run = fila(
+        CliRun run = fila(
                 "staff", file.toString(), "--max-agents", "5", "--max-replications", "10", "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -121,7 +107,7 @@ class StaffCommandTest {
                 file,
                 SCENARIO.formatted("2s").replace("handleTime: {exponential: 5m}", "handleTime: {exponential: -5m}"));
 
-        Run run = fila("staff", file.toString());
+        CliRun run = fila("staff", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bad.yaml:").contains("load.handleTime");

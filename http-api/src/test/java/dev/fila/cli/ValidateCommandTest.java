@@ -1,31 +1,17 @@
 package dev.fila.cli;
 
+import static dev.fila.cli.CliRun.fila;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code fila validate}: simulated beside real, printed and written as CSV; what it refuses. */
 class ValidateCommandTest {
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run fila(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FilaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** A morning of a Sunday: six calls, two of them abandoned in the log; one agent, then two. */
     private static Path scenario(Path dir) throws IOException {
@@ -69,7 +55,7 @@ class ValidateCommandTest {
     void printsSimulatedBesideRealWithTheErrorAndWritesThePerIntervalAndPerHourCsv(@TempDir Path dir)
             throws IOException {
         Path out = dir.resolve("out");
-        Run run = fila("validate", scenario(dir).toString(), "--out", out.toString(), "--threads", "2");
+        CliRun run = fila("validate", scenario(dir).toString(), "--out", out.toString(), "--threads", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
         // six calls: served at once, after 0 s and 0 s (08:00, 08:40, 08:50) → 3 of 6 within 20 s in the log
         assertThat(run.out()).contains("| overall | 6 |").contains("| 50.0% |").contains("| 08h | 6 |");
@@ -85,7 +71,7 @@ class ValidateCommandTest {
     @Test
     void anotherStaffingFileAndColumnReplaceTheScenarios(@TempDir Path dir) throws IOException {
         Path file = scenario(dir);
-        Run run = fila(
+        CliRun run = fila(
                 "validate",
                 file.toString(),
                 "--staffing",
@@ -100,7 +86,7 @@ class ValidateCommandTest {
 
     @Test
     void aGeneratedLoadOrABadOptionIsRefusedWithExitCode2(@TempDir Path dir) throws IOException {
-        Run generated = fila(
+        CliRun generated = fila(
                 "validate",
                 Path.of("..", "simulation-scenarios", "scenarios", "quickstart.yaml")
                         .toString());
@@ -108,14 +94,14 @@ class ValidateCommandTest {
         assertThat(generated.err()).contains("not a trace");
 
         Path file = scenario(dir);
-        Run column = fila("validate", file.toString(), "--column", "agents_busy");
+        CliRun column = fila("validate", file.toString(), "--column", "agents_busy");
         assertThat(column.exitCode()).isEqualTo(2);
         assertThat(column.err()).contains("--column needs --staffing");
 
         Files.writeString(
                 dir.resolve("load.csv"),
                 Files.readString(dir.resolve("load.csv")).replace(",bank,", ",cards,"));
-        Run badTrace = fila("validate", file.toString());
+        CliRun badTrace = fila("validate", file.toString());
         assertThat(badTrace.exitCode()).isEqualTo(2);
         assertThat(badTrace.err()).contains("load.csv:2: field 'queue': unknown queue 'cards'");
     }
