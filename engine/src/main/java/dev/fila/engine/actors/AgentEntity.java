@@ -58,9 +58,8 @@ public final class AgentEntity
     public static Behavior<Command> create(
             String entityId, AgentDecider decider, ShellContext shell, ActorRef<ClusterSharding.ShardCommand> shard) {
         return Behaviors.setup(context -> {
-            Runnable passivate = shard == null
-                    ? () -> {}
-                    : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+            Runnable passivate =
+                    shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new AgentEntity(entityId, decider, shell, passivate);
         });
     }

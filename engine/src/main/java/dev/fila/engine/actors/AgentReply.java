@@ -5,7 +5,8 @@ import dev.fila.engine.domain.agent.AgentRejection;
 import java.util.List;
 
 /** A agent entity's answer: its recorded events, or its rejection (null when accepted). */
-public record AgentReply(List<AgentEvent> events, AgentRejection rejection) implements Reply<AgentEvent, AgentRejection> {
+public record AgentReply(List<AgentEvent> events, AgentRejection rejection)
+        implements Reply<AgentEvent, AgentRejection> {
 
     public AgentReply {
         events = events == null ? List.of() : List.copyOf(events);

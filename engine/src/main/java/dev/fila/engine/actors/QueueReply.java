@@ -5,7 +5,8 @@ import dev.fila.engine.domain.queue.QueueRejection;
 import java.util.List;
 
 /** A queue entity's answer: its recorded events, or its rejection (null when accepted). */
-public record QueueReply(List<QueueEvent> events, QueueRejection rejection) implements Reply<QueueEvent, QueueRejection> {
+public record QueueReply(List<QueueEvent> events, QueueRejection rejection)
+        implements Reply<QueueEvent, QueueRejection> {
 
     public QueueReply {
         events = events == null ? List.of() : List.copyOf(events);

@@ -89,14 +89,10 @@ public final class RequestEntity
      * @param shard the shard to ask for passivation, or null outside sharding
      */
     public static Behavior<Command> create(
-            String entityId,
-            RequestDecider decider,
-            ShellContext shell,
-            ActorRef<ClusterSharding.ShardCommand> shard) {
+            String entityId, RequestDecider decider, ShellContext shell, ActorRef<ClusterSharding.ShardCommand> shard) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            Runnable passivate = shard == null
-                    ? () -> {}
-                    : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+            Runnable passivate =
+                    shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new RequestEntity(entityId, decider, shell, timers, passivate);
         }));
     }
@@ -127,7 +123,10 @@ public final class RequestEntity
 
     private ReplyEffect<RequestEvent, RequestState> onTimerDue(RequestState state, TimerDue due) {
         if (shell.clock().millis() < due.dueMillis()) {
-            return Effect().none().thenRun(s -> arm(due.kind(), due.dueMillis())).thenNoReply();
+            return Effect()
+                    .none()
+                    .thenRun(s -> arm(due.kind(), due.dueMillis()))
+                    .thenNoReply();
         }
         return decideAndApply(state, new RequestCommand.TimerFired(due.kind(), due.dueMillis()), null);
     }
@@ -142,7 +141,8 @@ public final class RequestEntity
 
     private ReplyEffect<RequestEvent, RequestState> decideAndApply(
             RequestState state, RequestCommand command, ActorRef<RequestReply> replyTo) {
-        Decision<RequestEvent, RequestRejection> decision = decider.decide(state, command, shell.clock().millis());
+        Decision<RequestEvent, RequestRejection> decision =
+                decider.decide(state, command, shell.clock().millis());
         return switch (decision) {
             case Decision.Rejected<RequestEvent, RequestRejection> rejected -> {
                 RequestReply reply = RequestReply.rejected(rejected.rejection());
@@ -226,8 +226,7 @@ public final class RequestEntity
         if (state.status().isQueued()) {
             deadlines[TimerKind.EXPIRY.ordinal()] = state.expiresAtMillis();
         }
-        if (state.status() == RequestStatus.IN_SERVICE
-                && state.interactionState() == InteractionState.CUSTOMER_AWAY) {
+        if (state.status() == RequestStatus.IN_SERVICE && state.interactionState() == InteractionState.CUSTOMER_AWAY) {
             deadlines[TimerKind.RETURN_GRACE.ordinal()] = state.interaction().graceEndsAtMillis();
         }
         return deadlines;

@@ -5,7 +5,8 @@ import dev.fila.engine.domain.request.RequestRejection;
 import java.util.List;
 
 /** A request entity's answer: its recorded events, or its rejection (null when accepted). */
-public record RequestReply(List<RequestEvent> events, RequestRejection rejection) implements Reply<RequestEvent, RequestRejection> {
+public record RequestReply(List<RequestEvent> events, RequestRejection rejection)
+        implements Reply<RequestEvent, RequestRejection> {
 
     public RequestReply {
         events = events == null ? List.of() : List.copyOf(events);
