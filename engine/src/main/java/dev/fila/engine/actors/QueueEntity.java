@@ -1,0 +1,143 @@
+package dev.fila.engine.actors;
+
+import dev.fila.engine.domain.Decision;
+import dev.fila.engine.domain.eta.EtaPredictor;
+import dev.fila.engine.domain.eta.FilaEtaPredictor;
+import dev.fila.engine.domain.queue.QueueCommand;
+import dev.fila.engine.domain.queue.QueueDecider;
+import dev.fila.engine.domain.queue.QueueEvent;
+import dev.fila.engine.domain.queue.QueueRejection;
+import dev.fila.engine.domain.queue.QueueSettings;
+import dev.fila.engine.domain.queue.QueueState;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/**
+ * The shell of one queue: {@link QueueDecider#decide} with the engine's clock, events persisted, then
+ * effects carried out (offers to agents, line-change notifications); {@link QueueDecider#evolve} on
+ * every event. A queue exists only when configured ({@code fila.queues}): its settings are
+ * configuration, not state.
+ *
+ * <p>Queue states are not snapshotted yet: {@link QueueState} is the domain's one mutable state (an
+ * order-statistic tree updated in place) and has no serializable snapshot form; a queue recovers by
+ * replaying its events.
+ */
+public final class QueueEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<QueueEntity.Command, QueueEvent, QueueState> {
+
+    public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Queue");
+
+    /** What a queue entity is told. */
+    public sealed interface Command extends CborSerializable {}
+
+    /** A domain command; {@code replyTo} is null for sends between entities. */
+    public record Handle(QueueCommand command, ActorRef<QueueReply> replyTo) implements Command {}
+
+    /** R8: its line with positions and ETAs. */
+    public record GetLine(ActorRef<LineView> replyTo) implements Command {}
+
+    private static final EtaPredictor ETA = new FilaEtaPredictor();
+
+    private final QueueDecider decider;
+    private final ShellContext shell;
+
+    private QueueEntity(String entityId, QueueDecider decider, ShellContext shell) {
+        super(PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId));
+        this.decider = decider;
+        this.shell = shell;
+    }
+
+    /**
+     * The behaviour of queue {@code entityId}; an id not configured in {@code fila.queues} gets a
+     * behaviour that drops what it is sent and passivates (the facade refuses such ids before).
+     *
+     * @param shard the shard to ask for passivation, or null outside sharding
+     */
+    public static Behavior<Command> create(
+            String entityId, ShellContext shell, ActorRef<ClusterSharding.ShardCommand> shard) {
+        QueueSettings settings = shell.settings().queues().get(entityId);
+        if (settings == null) {
+            return Behaviors.setup(context -> {
+                context.getLog().warn("no queue '{}' is configured (fila.queues); dropping what it is sent", entityId);
+                if (shard != null) {
+                    shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+                }
+                return Behaviors.receiveMessage(message -> Behaviors.same());
+            });
+        }
+        return new QueueEntity(entityId, new QueueDecider(settings), shell);
+    }
+
+    @Override
+    public QueueState emptyState() {
+        return decider.initialState();
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, QueueEvent, QueueState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder()
+                .forAnyState()
+                .onCommand(Handle.class, this::onHandle)
+                .onCommand(GetLine.class, this::onGetLine)
+                .build();
+    }
+
+    private ReplyEffect<QueueEvent, QueueState> onGetLine(QueueState state, GetLine get) {
+        return Effect().reply(get.replyTo(), line(state, shell.clock().millis()));
+    }
+
+    static LineView line(QueueState state, long nowMillis) {
+        List<LineView.Place> places = new ArrayList<>(state.line().size());
+        state.line().forEach((requestId, priorityClass, sortTimeMillis, exclusive, available, offered) -> {
+            int position = places.size() + 1;
+            places.add(new LineView.Place(
+                    requestId, position, ETA.predictWaitMillis(state, position, nowMillis), available, offered));
+        });
+        return new LineView(state.queueId(), nowMillis, places);
+    }
+
+    private ReplyEffect<QueueEvent, QueueState> onHandle(QueueState state, Handle handle) {
+        ActorRef<QueueReply> replyTo = handle.replyTo();
+        Decision<QueueEvent, QueueRejection> decision =
+                decider.decide(state, handle.command(), shell.clock().millis());
+        return switch (decision) {
+            case Decision.Rejected<QueueEvent, QueueRejection> rejected ->
+                reply(Effect().none(), replyTo, QueueReply.rejected(rejected.rejection()));
+            case Decision.Accepted<QueueEvent, QueueRejection> accepted -> {
+                List<QueueEvent> events = accepted.events();
+                EffectBuilder<QueueEvent, QueueState> effect = events.isEmpty()
+                        ? Effect().none().thenRun(s -> Effects.carryOut(accepted, shell, Effects.NO_TIMERS))
+                        : Effect().persist(events).thenRun(s -> {
+                            if (shell.hub().hasListeners()) {
+                                for (QueueEvent event : events) {
+                                    shell.hub().publish(new EngineChange.QueueChanged(s.queueId(), event));
+                                }
+                            }
+                            Effects.carryOut(accepted, shell, Effects.NO_TIMERS);
+                        });
+                yield reply(effect, replyTo, QueueReply.of(events));
+            }
+        };
+    }
+
+    private static ReplyEffect<QueueEvent, QueueState> reply(
+            EffectBuilder<QueueEvent, QueueState> effect, ActorRef<QueueReply> replyTo, QueueReply reply) {
+        return replyTo == null ? effect.thenNoReply() : effect.thenReply(replyTo, s -> reply);
+    }
+
+    @Override
+    public EventHandler<QueueState, QueueEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(decider::evolve);
+    }
+}

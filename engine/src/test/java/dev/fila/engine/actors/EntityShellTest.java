@@ -1,0 +1,200 @@
+package dev.fila.engine.actors;
+
+import static dev.fila.engine.actors.LiveFixtures.QUEUE;
+import static dev.fila.engine.actors.LiveFixtures.START;
+import static dev.fila.engine.actors.LiveFixtures.agent;
+import static dev.fila.engine.actors.LiveFixtures.eventually;
+import static dev.fila.engine.actors.LiveFixtures.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.fila.engine.domain.Channel;
+import dev.fila.engine.domain.Effect;
+import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.agent.AgentDecider;
+import dev.fila.engine.domain.agent.AgentEvent;
+import dev.fila.engine.domain.agent.AgentRejection;
+import dev.fila.engine.domain.agent.AgentState;
+import dev.fila.engine.domain.calendar.BusinessCalendar;
+import dev.fila.engine.domain.queue.QueueCommand;
+import dev.fila.engine.domain.queue.QueueEvent;
+import dev.fila.engine.domain.queue.QueueSettings;
+import dev.fila.engine.domain.queue.QueueState;
+import dev.fila.engine.domain.request.RequestCommand;
+import dev.fila.engine.domain.request.RequestDecider;
+import dev.fila.engine.domain.request.RequestEvent;
+import dev.fila.engine.domain.request.RequestState;
+import dev.fila.engine.domain.request.RequestStatus;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three shells on Pekko's in-memory journal, with the test kit's serialization round trip on for
+ * commands, events and (request, agent) states: decide is called, events persisted, effects carried
+ * out, and a restart recovers the same state. The rules themselves are tested in the domain.
+ */
+class EntityShellTest {
+
+    private static final Config CONFIG = testConfig();
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create(CONFIG);
+
+    private final ManualClock clock = new ManualClock(START);
+    private final RecordingPostman postman = new RecordingPostman();
+    private ShellContext shell;
+
+    private static Config testConfig() {
+        Config loaded = ConfigFactory.load();
+        return ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(EventSourcedBehaviorTestKit.config())
+                .withFallback(PersistenceTestKitSnapshotPlugin.config())
+                .withFallback(loaded.getConfig("fila.runtime"))
+                .withFallback(loaded);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        TEST_KIT.shutdownTestKit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        QueueSettings queue =
+                QueueSettings.defaults(QUEUE, ZoneOffset.UTC).withCalendar(BusinessCalendar.alwaysOpen(ZoneOffset.UTC));
+        EngineSettings settings =
+                new EngineSettings(Map.of(QUEUE, queue), 3, Duration.ofMillis(20), Duration.ofSeconds(5));
+        shell = new ShellContext(clock, settings, new ChangeHub(), postman);
+    }
+
+    @Test
+    void requestShellPersistsTheDecisionCarriesOutItsEffectsAndReArmsItsInvitationAfterARestart_R11() {
+        var kit = EventSourcedBehaviorTestKit.<RequestEntity.Command, RequestEvent, RequestState>create(
+                TEST_KIT.system(),
+                RequestEntity.create("1", new RequestDecider(shell.settings().queues()), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+
+        var opened = kit.<RequestReply>runCommand(replyTo -> new RequestEntity.Handle(open(1, START), replyTo));
+        assertThat(opened.reply().accepted()).isTrue();
+        assertThat(opened.events()).singleElement().isInstanceOf(RequestEvent.Opened.class);
+        assertThat(postman.sent)
+                .anyMatch(e -> e instanceof Effect.ToQueue q
+                        && q.command() instanceof QueueCommand.Enqueue enqueue
+                        && enqueue.requestId() == 1);
+
+        var invited = kit.runCommand(new RequestEntity.Handle(new RequestCommand.Invite("ana"), null));
+        assertThat(invited.events()).singleElement().isInstanceOf(RequestEvent.Invited.class);
+        clock.advance(Duration.ofMinutes(4));
+
+        var restarted = kit.restart();
+        assertThat(restarted.state()).isEqualTo(invited.state());
+        assertThat(restarted.state().status()).isEqualTo(RequestStatus.INVITED);
+
+        clock.advance(Duration.ofMinutes(1));
+        eventually("the re-armed invitation ran out", () -> kit.getState().penalties() == 1);
+        assertThat(kit.getState().status()).isEqualTo(RequestStatus.WAITING);
+        eventually(
+                "the penalty and the release were sent",
+                () -> postman.sent.contains(new Effect.ToQueue(QUEUE, new QueueCommand.ApplyPenalty(1)))
+                        && postman.sent.contains(new Effect.ToAgent("ana", new AgentCommand.Release(1))));
+    }
+
+    @Test
+    void requestShellRejectsCommandsToAnUnopenedRequestAndPersistsNothing() {
+        var kit = EventSourcedBehaviorTestKit.<RequestEntity.Command, RequestEvent, RequestState>create(
+                TEST_KIT.system(),
+                RequestEntity.create("9", new RequestDecider(shell.settings().queues()), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        var result =
+                kit.<RequestReply>runCommand(replyTo -> new RequestEntity.Handle(new RequestCommand.Leave(), replyTo));
+        assertThat(result.reply().accepted()).isFalse();
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(kit.restart().state().isOpened()).isFalse();
+    }
+
+    @Test
+    void agentShellPersistsReportsCapacityAndRecoversWithSnapshots_R2_R4() {
+        var kit = EventSourcedBehaviorTestKit.<AgentEntity.Command, AgentEvent, AgentState>create(
+                TEST_KIT.system(),
+                AgentEntity.create("ana", new AgentDecider(), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+
+        var unknown = kit.<AgentReply>runCommand(replyTo -> new AgentEntity.Handle(new AgentCommand.LogIn(), replyTo));
+        assertThat(unknown.reply().rejection().code()).isEqualTo(AgentRejection.Code.NOT_REGISTERED);
+        assertThat(unknown.hasNoEvents()).isTrue();
+
+        kit.runCommand(new AgentEntity.Handle(agent("ana", 2), null));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.LogIn(), null));
+        assertThat(postman.sent)
+                .anyMatch(e -> e instanceof Effect.ToQueue q
+                        && q.command() instanceof QueueCommand.AgentCapacity c
+                        && c.online()
+                        && c.freeChatSlots() == 2);
+        var offered = kit.runCommand(new AgentEntity.Handle(new AgentCommand.Offer(5, QUEUE, false), null));
+        assertThat(offered.events()).singleElement().isInstanceOf(AgentEvent.SlotReserved.class);
+        assertThat(postman.sent).contains(new Effect.ToRequest(5, new RequestCommand.Invite("ana")));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.InteractionStarted(5), null));
+
+        // Four events with snapshot-every = 3: the restart starts from a snapshot, then one event.
+        var restarted = kit.restart();
+        assertThat(restarted.state()).isEqualTo(kit.getState());
+        assertThat(restarted.state().freeChatSlots()).isEqualTo(1);
+        assertThat(kit.snapshotTestKit().orElseThrow().persistedInStorage("Agent|ana"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void queueShellPersistsTheLineAndRecoversItsPositions_R8() {
+        // The queue's state is the domain's mutable order-statistic line: it is rebuilt by replay,
+        // never serialized, so only commands and events take the round trip.
+        var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(
+                TEST_KIT.system(),
+                QueueEntity.create(QUEUE, shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+        for (long id = 1; id <= 3; id++) {
+            QueueCommand enqueue = new QueueCommand.Enqueue(id, Channel.CHAT, 0, START.toEpochMilli() + id, false);
+            var entered = kit.<QueueReply>runCommand(replyTo -> new QueueEntity.Handle(enqueue, replyTo));
+            assertThat(entered.reply().accepted()).isTrue();
+        }
+        var twice = kit.<QueueReply>runCommand(replyTo -> new QueueEntity.Handle(
+                new QueueCommand.Enqueue(2, Channel.CHAT, 0, START.toEpochMilli(), false), replyTo));
+        assertThat(twice.reply().accepted()).isFalse();
+        assertThat(twice.hasNoEvents()).isTrue();
+        kit.runCommand(new QueueEntity.Handle(new QueueCommand.SetAvailability(2, false), null));
+
+        LineView before = kit.<LineView>runCommand(QueueEntity.GetLine::new).reply();
+        assertThat(before.places()).extracting(LineView.Place::requestId).containsExactly(1L, 2L, 3L);
+        kit.restart();
+        LineView after = kit.<LineView>runCommand(QueueEntity.GetLine::new).reply();
+        assertThat(after).isEqualTo(before);
+        assertThat(after.places().get(1).available()).isFalse();
+    }
+
+    /** Records the sends of decisions as the domain's own effect records. */
+    private static final class RecordingPostman implements Postman {
+        final List<Effect> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void toRequest(long requestId, RequestCommand command) {
+            sent.add(new Effect.ToRequest(requestId, command));
+        }
+
+        @Override
+        public void toAgent(String agentId, AgentCommand command) {
+            sent.add(new Effect.ToAgent(agentId, command));
+        }
+
+        @Override
+        public void toQueue(String queueId, QueueCommand command) {
+            sent.add(new Effect.ToQueue(queueId, command));
+        }
+    }
+}
