@@ -7,6 +7,7 @@ import dev.fila.engine.domain.agent.AgentEvent;
 import dev.fila.engine.domain.agent.AgentRejection;
 import dev.fila.engine.domain.agent.AgentState;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -29,6 +30,11 @@ public final class AgentEntity
         extends EventSourcedBehaviorWithEnforcedReplies<AgentEntity.Command, AgentEvent, AgentState> {
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Agent");
+
+    /** The tag on every event of this entity type: the read models' projections read by it. */
+    public static final String TAG = "agent";
+
+    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What an agent entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -62,6 +68,11 @@ public final class AgentEntity
                     shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new AgentEntity(entityId, decider, shell, passivate);
         });
+    }
+
+    @Override
+    public Set<String> tagsFor(AgentEvent event) {
+        return TAGS;
     }
 
     @Override

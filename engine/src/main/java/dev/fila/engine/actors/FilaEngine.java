@@ -2,6 +2,8 @@ package dev.fila.engine.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.fila.engine.actors.projections.LiveUpdates;
+import dev.fila.engine.actors.projections.ReadModels;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.AgentDecider;
 import dev.fila.engine.domain.agent.AgentState;
@@ -44,13 +46,18 @@ public final class FilaEngine implements AutoCloseable {
     private final EngineSettings settings;
     private final ChangeHub hub;
     private final Clock clock;
+    private final ReadModels readModels;
+    private final LiveUpdates live;
 
-    private FilaEngine(ActorSystem<Void> system, EngineSettings settings, ChangeHub hub, Clock clock) {
+    private FilaEngine(
+            ActorSystem<Void> system, EngineSettings settings, ChangeHub hub, Clock clock, ReadModels readModels) {
         this.system = system;
         this.sharding = ClusterSharding.get(system);
         this.settings = settings;
         this.hub = hub;
         this.clock = clock;
+        this.readModels = readModels;
+        this.live = new LiveUpdates(hub::subscribe, this::line, this::agentState);
     }
 
     /** Starts on {@code application.conf} (and the engine's defaults) with the system clock. */
@@ -98,7 +105,10 @@ public final class FilaEngine implements AutoCloseable {
             sharding.init(Entity.of(
                     QueueEntity.ENTITY_TYPE_KEY,
                     context -> QueueEntity.create(context.getEntityId(), shell, context.getShard())));
-            return new FilaEngine(system, settings, hub, clock);
+            ReadModels readModels = effective.getBoolean("fila.read-models.enabled")
+                    ? ReadModels.start(system, settings, effective)
+                    : null;
+            return new FilaEngine(system, settings, hub, clock, readModels);
         } catch (RuntimeException e) {
             system.terminate();
             throw e;
@@ -162,6 +172,22 @@ public final class FilaEngine implements AutoCloseable {
     /** Listens to every recorded change; closing the handle stops listening. See {@link ChangeHub}. */
     public AutoCloseable subscribe(Consumer<? super EngineChange> listener) {
         return hub.subscribe(listener);
+    }
+
+    /**
+     * Item 5: live changes of waiting customers' positions and ETAs (R8) and of the boards, pushed as
+     * they are recorded. See {@link LiveUpdates}.
+     */
+    public AutoCloseable subscribeLive(Consumer<? super dev.fila.engine.actors.projections.LiveChange> listener) {
+        return live.subscribe(listener);
+    }
+
+    /** Item 4: the read models (boards, request history, daily figures); fails when {@code fila.read-models.enabled = off}. */
+    public ReadModels readModels() {
+        if (readModels == null) {
+            throw new IllegalStateException("the read models are off (fila.read-models.enabled = off)");
+        }
+        return readModels;
     }
 
     public EngineSettings settings() {

@@ -11,6 +11,7 @@ import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.queue.QueueState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -37,6 +38,11 @@ public final class QueueEntity
         extends EventSourcedBehaviorWithEnforcedReplies<QueueEntity.Command, QueueEvent, QueueState> {
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Queue");
+
+    /** The tag on every event of this entity type: the read models' projections read by it. */
+    public static final String TAG = "queue";
+
+    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What a queue entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -80,6 +86,11 @@ public final class QueueEntity
     }
 
     @Override
+    public Set<String> tagsFor(QueueEvent event) {
+        return TAGS;
+    }
+
+    @Override
     public QueueState emptyState() {
         return decider.initialState();
     }
@@ -97,7 +108,8 @@ public final class QueueEntity
         return Effect().reply(get.replyTo(), line(state, shell.clock().millis()));
     }
 
-    static LineView line(QueueState state, long nowMillis) {
+    /** R8: the line of {@code state} with every place's position and ETA as of {@code nowMillis} (also the queue board's). */
+    public static LineView line(QueueState state, long nowMillis) {
         List<LineView.Place> places = new ArrayList<>(state.line().size());
         state.line().forEach((requestId, priorityClass, sortTimeMillis, exclusive, available, offered) -> {
             int position = places.size() + 1;

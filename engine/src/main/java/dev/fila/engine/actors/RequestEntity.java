@@ -11,6 +11,7 @@ import dev.fila.engine.domain.request.RequestState;
 import dev.fila.engine.domain.request.RequestStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -40,6 +41,11 @@ public final class RequestEntity
         extends EventSourcedBehaviorWithEnforcedReplies<RequestEntity.Command, RequestEvent, RequestState> {
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Request");
+
+    /** The tag on every event of this entity type: the read models' projections read by it. */
+    public static final String TAG = "request";
+
+    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What a request entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -95,6 +101,11 @@ public final class RequestEntity
                     shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new RequestEntity(entityId, decider, shell, timers, passivate);
         }));
+    }
+
+    @Override
+    public Set<String> tagsFor(RequestEvent event) {
+        return TAGS;
     }
 
     @Override
