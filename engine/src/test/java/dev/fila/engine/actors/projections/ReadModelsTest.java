@@ -103,8 +103,12 @@ class ReadModelsTest {
         try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
             scriptedDay(engine, clock);
             ReadModels models = engine.readModels();
-            eventually("ana yellow on the board", () -> models.agentCard("ana")
-                    .map(card -> card.colour() == Colour.YELLOW)
+            // Ana was yellow once already, holding 1's invitation: wait for the card that holds 3.
+            eventually("ana yellow on the board, serving 3", () -> models.agentCard("ana")
+                    .map(card -> card.colour() == Colour.YELLOW
+                            && card.held().size() == 1
+                            && card.held().get(0).requestId() == 3
+                            && !card.held().get(0).reserved())
                     .orElse(false));
             AgentCard ana = models.agentCard("ana").orElseThrow();
             assertThat(ana.presence()).isEqualTo(Presence.ONLINE);
