@@ -94,9 +94,10 @@ import java.util.Map;
  *       in steady state; arrays double when full. It reads decisions by index ({@code
  *       Decision.Accepted#event(int)}, {@code #effect(int)}), never through their lists.
  *   <li>Dead timer entries: amortised O(1) each (one O(n) compaction per ≥ n/2 of them).
- *   <li>Measured: about 210 ns and 220 bytes per entry, 12.86 entries and 2.8 KB per served call on
- *       M/M/55+M with the full rules, a quarter of the time in GC of the retained request states
- *       ({@code docs/benchmarks.md}, "The kernel beside SSJ" and "Second round").
+ *   <li>Measured: about 120 ns and 210 bytes per entry, 12.86 entries and 2.7 KB per served call on
+ *       M/M/55+M with the full rules when the driver releases finished requests (GC then under 1% of the
+ *       time; about a quarter when every request is kept to the end): {@code docs/benchmarks.md}, "The
+ *       kernel beside SSJ" and the second and third rounds.
  * </ul>
  *
  * <p>Not thread-safe: one kernel per replication, one thread.
