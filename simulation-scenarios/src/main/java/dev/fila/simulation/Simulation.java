@@ -67,6 +67,12 @@ import java.util.SplittableRandom;
  * arrival order (including R9's step-away duration), so runs that differ only in staffing see the
  * same customers (common random numbers). Only draws for what a run's own course brings about come
  * later, each on its own stream: a later invitation's acceptance delay, a renewal, a survey score.
+ *
+ * <p>Records: a request's {@link RequestRecord} is taken when it finishes for good (surveyed, left,
+ * rejected, or expired with no renewal to come, R14) and the kernel is told to {@linkplain
+ * Kernel#release release} it, so a long run holds only the requests in flight; those still open at the
+ * horizon (and an expired one whose renewal was refused) are read from the kernel at the end. Either way
+ * the record is made from the request's final state by the same code, so the figures are the same.
  */
 public final class Simulation implements KernelListener {
 
@@ -102,6 +108,9 @@ public final class Simulation implements KernelListener {
     private final BitSet neverAnswers = new BitSet();
     private final BitSet invitedBefore = new BitSet();
     private final Map<Long, RequestRecord> refused = new HashMap<>();
+    /** Records of finished, released requests, by id (index 0 unused). */
+    private RequestRecord[] finished = new RequestRecord[1024];
+
     private long invitationsExpired;
 
     private Simulation(Scenario scenario, LoadSource source, SplittableRandom root, List<KernelListener> observers) {
@@ -311,22 +320,27 @@ public final class Simulation implements KernelListener {
         }
     }
 
-    /** R14: the customer renews their expired request when the queue next opens on a later business day. */
-    private void scheduleRenewal(long now, long id, RequestState state) {
+    /**
+     * R14: the customer renews their expired request when the queue next opens on a later business day.
+     * Returns whether a renewal was scheduled.
+     */
+    private boolean scheduleRenewal(long now, long id, RequestState state) {
         QueueSettings q = queues.get(state.queueId());
         if (q == null) {
-            return;
+            return false;
         }
         BusinessCalendar calendar = q.calendar();
         LocalDate day = calendar.nextBusinessDay(calendar.dateOf(now));
         if (day == BusinessCalendar.NO_BUSINESS_DAY) {
-            return;
+            return false;
         }
         long dayStart = day.atStartOfDay(calendar.zone()).toInstant().toEpochMilli();
         long opens = calendar.nextOpening(dayStart);
         if (opens != BusinessCalendar.NEVER && opens < endMillis) {
             kernel.schedule(opens, renewRequest, id);
+            return true;
         }
+        return false;
     }
 
     private void renewRequest(Kernel k, long now, long id) {
@@ -361,12 +375,26 @@ public final class Simulation implements KernelListener {
             case RequestEvent.InvitationExpired ignored -> invitationsExpired++;
             case RequestEvent.Expired ignored -> {
                 double share = scenario.load().renewShare();
-                if (share > 0 && renew.nextDouble() < share) {
-                    scheduleRenewal(nowMillis, requestId, state);
+                if (!(share > 0 && renew.nextDouble() < share && scheduleRenewal(nowMillis, requestId, state))) {
+                    finish(requestId, state);
                 }
             }
+            case RequestEvent.SurveyAnswered ignored -> finish(requestId, state);
+            case RequestEvent.Left ignored -> finish(requestId, state);
+            case RequestEvent.Rejected ignored -> finish(requestId, state);
+            case RequestEvent.InvitationRefused ignored -> finish(requestId, state);
             default -> {}
         }
+    }
+
+    /** Takes the record of a request that nothing more will happen to, and lets the kernel forget it. */
+    private void finish(long requestId, RequestState state) {
+        int i = (int) requestId;
+        if (i >= finished.length) {
+            finished = Arrays.copyOf(finished, Math.max(finished.length * 2, i + 1));
+        }
+        finished[i] = recordOf(requestId, state);
+        kernel.release(requestId);
     }
 
     @Override
@@ -396,6 +424,10 @@ public final class Simulation implements KernelListener {
     private List<RequestRecord> records() {
         List<RequestRecord> records = new ArrayList<>((int) arrivalCount);
         for (long id = 1; id <= arrivalCount; id++) {
+            if (id < finished.length && finished[(int) id] != null) {
+                records.add(finished[(int) id]);
+                continue;
+            }
             RequestState s = kernel.request(id);
             if (s == null) {
                 RequestRecord r = refused.get(id);
@@ -404,46 +436,51 @@ public final class Simulation implements KernelListener {
                 }
                 continue;
             }
-            long arrival = s.openedAtMillis() - startMillis;
-            RequestRecord.Outcome outcome;
-            long wait;
-            long serviceStart = -1;
-            long serviceEnd = -1;
-            String agent = "";
-            if (s.interaction() != null) {
-                outcome = RequestRecord.Outcome.SERVED;
-                wait = s.interaction().waitedMillis();
-                serviceStart = s.interaction().startedAtMillis() - startMillis;
-                agent = s.interaction().agentId();
-                if (s.status() == RequestStatus.CLOSED || s.status() == RequestStatus.SURVEYED) {
-                    serviceEnd = s.endedAtMillis() - startMillis;
-                }
-            } else {
-                outcome = switch (s.status()) {
-                    case LEFT -> RequestRecord.Outcome.ABANDONED;
-                    case EXPIRED -> RequestRecord.Outcome.EXPIRED;
-                    case REJECTED -> RequestRecord.Outcome.REJECTED;
-                    default -> RequestRecord.Outcome.WAITING;
-                };
-                long until = outcome == RequestRecord.Outcome.WAITING ? endMillis : s.endedAtMillis();
-                wait = until - s.enteredAtMillis();
-            }
-            records.add(new RequestRecord(
-                    id,
-                    s.protocol(),
-                    s.queueId(),
-                    s.channel(),
-                    s.priority(),
-                    arrival,
-                    outcome,
-                    wait,
-                    serviceStart,
-                    serviceEnd,
-                    s.penalties(),
-                    agent,
-                    s.reason()));
+            records.add(recordOf(id, s));
         }
         return records;
+    }
+
+    /** The record of request {@code id} as its state {@code s} stands (final, or at the horizon). */
+    private RequestRecord recordOf(long id, RequestState s) {
+        long arrival = s.openedAtMillis() - startMillis;
+        RequestRecord.Outcome outcome;
+        long wait;
+        long serviceStart = -1;
+        long serviceEnd = -1;
+        String agent = "";
+        if (s.interaction() != null) {
+            outcome = RequestRecord.Outcome.SERVED;
+            wait = s.interaction().waitedMillis();
+            serviceStart = s.interaction().startedAtMillis() - startMillis;
+            agent = s.interaction().agentId();
+            if (s.status() == RequestStatus.CLOSED || s.status() == RequestStatus.SURVEYED) {
+                serviceEnd = s.endedAtMillis() - startMillis;
+            }
+        } else {
+            outcome = switch (s.status()) {
+                case LEFT -> RequestRecord.Outcome.ABANDONED;
+                case EXPIRED -> RequestRecord.Outcome.EXPIRED;
+                case REJECTED -> RequestRecord.Outcome.REJECTED;
+                default -> RequestRecord.Outcome.WAITING;
+            };
+            long until = outcome == RequestRecord.Outcome.WAITING ? endMillis : s.endedAtMillis();
+            wait = until - s.enteredAtMillis();
+        }
+        return new RequestRecord(
+                id,
+                s.protocol(),
+                s.queueId(),
+                s.channel(),
+                s.priority(),
+                arrival,
+                outcome,
+                wait,
+                serviceStart,
+                serviceEnd,
+                s.penalties(),
+                agent,
+                s.reason());
     }
 
     /** The queue settings by id, for callers that need them. */

@@ -31,7 +31,9 @@ import java.util.SplittableRandom;
  * <p>The customer side is a minimal driver: a Poisson arrival process opens requests; each customer's
  * patience is a scheduled action that submits {@code Leave} if the request is still queued (R13);
  * an invited customer accepts at once (R12); the agent closes after the handle time (R16). The survey
- * is not answered (nothing in this model depends on it). Draws come from one {@link SplittableRandom}
+ * is not answered (nothing in this model depends on it). A call's request is released from the kernel
+ * when it leaves or is closed (its figures are counted on the way), so the kernel holds only the calls in
+ * flight. Draws come from one {@link SplittableRandom}
  * split into three streams (arrivals, handle times, patience); times are epoch millis, draws rounded
  * to the millisecond.
  *
@@ -53,6 +55,7 @@ public final class FilaMmcm implements KernelListener {
     private final double meanPatienceMillis;
     private final long endMillis;
     private final long answerWithinMillis;
+    private final boolean releaseFinished;
     private final RequestDetails details;
     private final CustomerStanding standing = CustomerStanding.inGoodStanding();
     private final RequestCommand.Accept accept = new RequestCommand.Accept(VisitorInfo.unknown());
@@ -69,7 +72,17 @@ public final class FilaMmcm implements KernelListener {
 
     /** A replication drawing from {@code random} (split here into its three streams). */
     public FilaMmcm(MmcmModel model, SplittableRandom random) {
+        this(model, random, true);
+    }
+
+    /**
+     * A replication drawing from {@code random}; {@code releaseFinished} says whether each call's request
+     * is released from the kernel once it left or was closed ({@link Kernel#release}), or kept to the end
+     * (the kernel's default, as before the third round on speed).
+     */
+    public FilaMmcm(MmcmModel model, SplittableRandom random, boolean releaseFinished) {
         this.model = model;
+        this.releaseFinished = releaseFinished;
         this.arrivalStream = random.split();
         this.handleStream = random.split();
         this.patienceStream = random.split();
@@ -156,6 +169,13 @@ public final class FilaMmcm implements KernelListener {
         }
     }
 
+    /** Lets the kernel forget a call that nothing more will happen to (its figures are counted already). */
+    private void release(long requestId) {
+        if (releaseFinished) {
+            kernel.release(requestId);
+        }
+    }
+
     @Override
     public void onRequestEvent(long nowMillis, long requestId, RequestEvent event, RequestState state) {
         switch (event) {
@@ -168,7 +188,11 @@ public final class FilaMmcm implements KernelListener {
                 }
                 kernel.submit(nowMillis + exponential(handleStream, meanHandleMillis), requestId, close);
             }
-            case RequestEvent.Left ignored -> abandoned++;
+            case RequestEvent.Left ignored -> {
+                abandoned++;
+                release(requestId);
+            }
+            case RequestEvent.Closed ignored -> release(requestId);
             default -> {}
         }
     }

@@ -1,5 +1,6 @@
 package dev.fila.simulation.kernel;
 
+import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.Decision;
 import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.TimerKind;
@@ -14,11 +15,14 @@ import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.queue.QueueRejection;
 import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.queue.QueueState;
+import dev.fila.engine.domain.request.Queueing;
 import dev.fila.engine.domain.request.RequestCommand;
 import dev.fila.engine.domain.request.RequestDecider;
 import dev.fila.engine.domain.request.RequestEvent;
 import dev.fila.engine.domain.request.RequestRejection;
 import dev.fila.engine.domain.request.RequestState;
+import dev.fila.engine.domain.request.RequestStatus;
+import dev.fila.engine.domain.request.Ticket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,6 +62,22 @@ import java.util.Map;
  * make up half of what is pending (and number at least 4,096), the kernel drops them all in one pass
  * ({@link EventList#removeIf}), so far-off deadlines that were cancelled long ago do not bloat the heap.
  *
+ * <h2>Finished requests, released</h2>
+ *
+ * By default the kernel keeps every request's state to the end of the run. A driver that has taken what
+ * it needs from a finished request (out of the queue and out of service: closed, surveyed, left,
+ * rejected, expired) may {@linkplain #release release} it: the state is dropped and its slot reused, and
+ * only a tombstone stays in the id map (its status and queue packed in the map's {@code int}), so a
+ * long run holds the requests in flight, not the million that went before (the young collections no
+ * longer copy them). The released request is never opened again: a command that still reaches it (an
+ * offer that was on its way when the customer left, a customer's late answer) is counted ({@link
+ * #commandsToReleased()}) and decided against a stand-in that has only its id, queue and status, which is
+ * all the request decider reads of a finished request: a late {@code Invite} still frees the inviting
+ * agent's slot (R10, R11) and a late customer command is refused as before, so a run gives the same
+ * figures whether it releases or not. A command that would change it (a renewal of an expired request,
+ * R14; the survey of a closed one, R16) is the caller's error and throws. Its armed timers are
+ * cancelled (a timer firing on a finished request decides nothing).
+ *
  * <h2>Cost model</h2>
  *
  * <ul>
@@ -65,7 +85,8 @@ import java.util.Map;
  *       send at the current instant, primitives only while sifting, slots reused.
  *   <li>Request state: a {@link LongIndexMap} from the {@code long} request id to an {@code int} index
  *       into a {@code RequestState[]} and a {@code long[]} of deadlines (3 per request): expected O(1),
- *       no boxing. States of finished requests are kept (a late command must still find them).
+ *       no boxing. States of finished requests are kept unless released; a released request's slot is
+ *       reused and it costs one tombstone in the id map.
  *   <li>Agents and queues: indexed by {@code int} at setup (their string ids looked up once per send
  *       in a {@link HashMap}, whose string hash is cached), states in plain arrays.
  *   <li>Allocation per step: what the deciders allocate (their decisions, events, new immutable
@@ -73,9 +94,10 @@ import java.util.Map;
  *       in steady state; arrays double when full. It reads decisions by index ({@code
  *       Decision.Accepted#event(int)}, {@code #effect(int)}), never through their lists.
  *   <li>Dead timer entries: amortised O(1) each (one O(n) compaction per ≥ n/2 of them).
- *   <li>Measured: about 210 ns and 220 bytes per entry, 12.86 entries and 2.8 KB per served call on
- *       M/M/55+M with the full rules, a quarter of the time in GC of the retained request states
- *       ({@code docs/benchmarks.md}, "The kernel beside SSJ" and "Second round").
+ *   <li>Measured: about 120 ns and 210 bytes per entry, 12.86 entries and 2.7 KB per served call on
+ *       M/M/55+M with the full rules when the driver releases finished requests (GC then under 1% of the
+ *       time; about a quarter when every request is kept to the end): {@code docs/benchmarks.md}, "The
+ *       kernel beside SSJ" and the second and third rounds.
  * </ul>
  *
  * <p>Not thread-safe: one kernel per replication, one thread.
@@ -92,6 +114,14 @@ public final class Kernel {
     static final byte ACTION = 8;
 
     private static final long DISARMED = Long.MIN_VALUE;
+    /**
+     * Id-map values at or below this mark a released request: {@code RELEASED - ((queue + 1) * STATUSES
+     * + status)}, with {@code queue} the queue's index (-1 if unknown) and {@code status} the ordinal of
+     * its final status.
+     */
+    private static final int RELEASED = -2;
+
+    private static final RequestStatus[] STATUSES = RequestStatus.values();
     private static final TimerKind[] TIMER_KINDS = TimerKind.values();
     private static final int TIMERS = TIMER_KINDS.length;
     /** Dead timer entries tolerated before a compaction is considered (small lists never compact). */
@@ -108,7 +138,19 @@ public final class Kernel {
     private RequestState[] requestStates;
     private long[] requestIds;
     private long[] timerDue;
+    /** Slots handed out so far (live or free); slots below it are reused once released. */
+    private int slotCount;
+
+    private int[] freeSlots = new int[64];
+    private int freeCount;
     private int requestCount;
+    private long requestsReleased;
+    private long commandsToReleased;
+    /** The request whose command is being delivered (its release waits for the effects), if any. */
+    private boolean delivering;
+
+    private long deliveringId;
+    private boolean releaseWhenDelivered;
 
     private final AgentDecider agentDecider = new AgentDecider();
     private final Map<String, Integer> agentIndex = new HashMap<>();
@@ -297,27 +339,107 @@ public final class Kernel {
 
     // ---------------------------------------------------------------- reading
 
-    /** The state of a request, or null if it was never opened. */
+    /** The state of a request, or null if it was never opened or was {@linkplain #release released}. */
     public RequestState request(long requestId) {
         int i = requestIndex.get(requestId);
-        return i == LongIndexMap.MISSING ? null : requestStates[i];
+        return i < 0 ? null : requestStates[i];
     }
 
-    /** The armed deadline of a request's timer, or {@link Long#MIN_VALUE} when disarmed. */
+    /** Whether the request was {@linkplain #release released}. */
+    public boolean isReleased(long requestId) {
+        return requestIndex.get(requestId) <= RELEASED;
+    }
+
+    /** The armed deadline of a request's timer, or {@link Long#MIN_VALUE} when disarmed (or released). */
     public long timerDeadline(long requestId, TimerKind kind) {
         int i = requestIndex.get(requestId);
-        return i == LongIndexMap.MISSING ? DISARMED : timerDue[i * TIMERS + kind.ordinal()];
+        return i < 0 ? DISARMED : timerDue[i * TIMERS + kind.ordinal()];
     }
 
+    /** Requests opened so far, released ones included. */
     public int requestCount() {
         return requestCount;
     }
 
-    /** Visits every opened request's state, in the order the requests were opened. */
+    /** Requests released so far. */
+    public long requestsReleased() {
+        return requestsReleased;
+    }
+
+    /** Commands that reached a request after it was released (decided against its stand-in, see above). */
+    public long commandsToReleased() {
+        return commandsToReleased;
+    }
+
+    /**
+     * Visits every request state the kernel holds (opened and not released), in slot order: the order
+     * the requests were opened as long as none was released.
+     */
     public void forEachRequest(java.util.function.Consumer<RequestState> visitor) {
-        for (int i = 0; i < requestCount; i++) {
-            visitor.accept(requestStates[i]);
+        for (int i = 0; i < slotCount; i++) {
+            RequestState state = requestStates[i];
+            if (state != null) {
+                visitor.accept(state);
+            }
         }
+    }
+
+    /**
+     * Forgets a finished request (closed, surveyed, left, rejected or expired; see the class comment):
+     * its state is dropped, its armed timers cancelled, its slot reused; later commands to it are counted
+     * and never reopen it. Called from a listener while one of the request's own events is being shown,
+     * the release happens once that decision's effects are carried out.
+     *
+     * @throws IllegalArgumentException if the request was never opened or is already released
+     * @throws IllegalStateException if it is still queued or in service
+     */
+    public void release(long requestId) {
+        int index = requestIndex.get(requestId);
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    index == LongIndexMap.MISSING
+                            ? "no request " + requestId
+                            : "request " + requestId + " is already released");
+        }
+        RequestStatus status = requestStates[index].status();
+        if (!isFinished(status)) {
+            throw new IllegalStateException("request " + requestId + " is "
+                    + status.name().toLowerCase()
+                    + ": only a request out of the queue and out of service can be released");
+        }
+        if (delivering && deliveringId == requestId) {
+            releaseWhenDelivered = true;
+            return;
+        }
+        forget(requestId, index);
+    }
+
+    private static boolean isFinished(RequestStatus status) {
+        return switch (status) {
+            case CLOSED, SURVEYED, LEFT, REJECTED, EXPIRED -> true;
+            case NEW, WAITING, INVITED, IN_SERVICE -> false;
+        };
+    }
+
+    private void forget(long requestId, int index) {
+        RequestState state = requestStates[index];
+        Integer queue = queueIndex.get(state.queueId());
+        int code = ((queue == null ? -1 : queue) + 1) * STATUSES.length
+                + state.status().ordinal();
+        requestIndex.put(requestId, RELEASED - code);
+        requestStates[index] = null;
+        requestsReleased++;
+        for (int k = 0; k < TIMERS; k++) {
+            int at = index * TIMERS + k;
+            if (timerDue[at] != DISARMED) {
+                timerDue[at] = DISARMED;
+                timerBecameDead();
+            }
+        }
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = index;
     }
 
     public AgentState agent(String agentId) {
@@ -377,8 +499,14 @@ public final class Kernel {
 
     private void deliverToRequest(long requestId, RequestCommand command, boolean external) {
         int index = requestIndex.get(requestId);
+        if (index <= RELEASED) {
+            deliverToReleased(requestId, RELEASED - index, command, external);
+            return;
+        }
         RequestState state = index == LongIndexMap.MISSING ? unopened : requestStates[index];
         long now = events.now();
+        delivering = true;
+        deliveringId = requestId;
         Decision<RequestEvent, RequestRejection> decision = requestDecider.decide(state, command, now);
         if (decision instanceof Decision.Accepted<RequestEvent, RequestRejection> accepted) {
             for (int e = 0, n = accepted.eventCount(); e < n; e++) {
@@ -400,11 +528,55 @@ public final class Kernel {
                     (Decision.Rejected<RequestEvent, RequestRejection>) decision;
             rejected(KernelRejection.Target.REQUEST, Long.toString(requestId), command, rejected.rejection(), external);
         }
+        delivering = false;
+        if (releaseWhenDelivered) {
+            releaseWhenDelivered = false;
+            forget(requestId, index);
+        }
+    }
+
+    /**
+     * A command to a released request: decided against a stand-in with the request's id, queue and final
+     * status (all a finished request's decisions read), never stored. Only effects may come of it (a late
+     * invitation frees the agent's slot); an event would reopen the request, which is the caller's error.
+     */
+    private void deliverToReleased(long requestId, int code, RequestCommand command, boolean external) {
+        commandsToReleased++;
+        RequestStatus status = STATUSES[code % STATUSES.length];
+        int queue = code / STATUSES.length - 1;
+        if (command instanceof RequestCommand.Renew && status == RequestStatus.EXPIRED) {
+            throw new IllegalStateException(
+                    "request " + requestId + " was released when it expired; it cannot be renewed (R14)");
+        }
+        RequestState standIn = new RequestState(
+                new Ticket(requestId, "", "", queue < 0 ? "" : queueIds[queue], Channel.CHAT, 0, null, 0),
+                status,
+                new Queueing(0, 0, false, false, 0, 0),
+                null,
+                null,
+                "",
+                0,
+                null);
+        Decision<RequestEvent, RequestRejection> decision = requestDecider.decide(standIn, command, events.now());
+        if (decision instanceof Decision.Accepted<RequestEvent, RequestRejection> accepted) {
+            if (accepted.eventCount() > 0) {
+                throw new IllegalStateException("released request " + requestId + " would change on "
+                        + command.getClass().getSimpleName() + ": release a request only when nothing more can"
+                        + " happen to it");
+            }
+            for (int i = 0, n = accepted.effectCount(); i < n; i++) {
+                carryOut(accepted.effect(i), requestId, -1);
+            }
+        } else {
+            Decision.Rejected<RequestEvent, RequestRejection> rejected =
+                    (Decision.Rejected<RequestEvent, RequestRejection>) decision;
+            rejected(KernelRejection.Target.REQUEST, Long.toString(requestId), command, rejected.rejection(), external);
+        }
     }
 
     private void fireTimer(long requestId, TimerKind kind, long dueMillis) {
         int index = requestIndex.get(requestId);
-        if (index == LongIndexMap.MISSING || timerDue[index * TIMERS + kind.ordinal()] != dueMillis) {
+        if (index < 0 || timerDue[index * TIMERS + kind.ordinal()] != dueMillis) {
             staleTimers++;
             if (deadTimers > 0) {
                 deadTimers--;
@@ -540,23 +712,33 @@ public final class Kernel {
             return false;
         }
         int index = requestIndex.get(target);
-        return index == LongIndexMap.MISSING || timerDue[index * TIMERS + ((TimerKind) payload).ordinal()] != aux;
+        return index < 0 || timerDue[index * TIMERS + ((TimerKind) payload).ordinal()] != aux;
     }
 
     private int addRequest(long requestId) {
-        int index = requestCount++;
+        requestCount++;
+        if (freeCount > 0) {
+            int index = freeSlots[--freeCount];
+            initialiseSlot(index, requestId);
+            return index;
+        }
+        int index = slotCount++;
         if (index == requestStates.length) {
             int n = requestStates.length * 2;
             requestStates = Arrays.copyOf(requestStates, n);
             requestIds = Arrays.copyOf(requestIds, n);
             timerDue = Arrays.copyOf(timerDue, n * TIMERS);
         }
+        initialiseSlot(index, requestId);
+        return index;
+    }
+
+    private void initialiseSlot(int index, long requestId) {
         requestIds[index] = requestId;
         for (int k = 0; k < TIMERS; k++) {
             timerDue[index * TIMERS + k] = DISARMED;
         }
         requestIndex.put(requestId, index);
-        return index;
     }
 
     private int agentSlot(String agentId) {

@@ -3,7 +3,7 @@ package dev.fila.simulation.kernel;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from {@code long} keys to non-negative {@code int} values: linear probing,
+ * An open-addressing map from {@code long} keys to {@code int} values (any but {@link #MISSING}): linear probing,
  * Fibonacci hashing, backward-shift deletion (no tombstones). It never boxes; it allocates only when
  * it doubles.
  *
@@ -69,10 +69,13 @@ public final class LongIndexMap {
         }
     }
 
-    /** Maps {@code key} to {@code value} ({@code >= 0}); returns the previous value or {@link #MISSING}. */
+    /**
+     * Maps {@code key} to {@code value} (any {@code int} but {@link #MISSING}); returns the previous value
+     * or {@link #MISSING}.
+     */
     public int put(long key, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("values must be >= 0: " + value);
+        if (value == MISSING) {
+            throw new IllegalArgumentException("the value " + MISSING + " marks an empty cell");
         }
         int i = home(key);
         while (true) {

@@ -2,6 +2,8 @@ package dev.fila.simulation.kernel;
 
 import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.agent.AgentEvent;
+import dev.fila.engine.domain.agent.AgentState;
 import dev.fila.engine.domain.agent.Role;
 import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.request.CustomerStanding;
@@ -39,6 +41,10 @@ final class World implements KernelListener {
     long acceptDelayMillis = -1;
     long handleMillis = -1;
     final Set<Long> ignoreNextInvitation = new HashSet<>();
+    /** Requests whose customer leaves at the instant an agent reserves a slot for them (the offer in flight). */
+    final Set<Long> leaveWhenReserved = new HashSet<>();
+    /** Whether a request is released from the kernel once it is finished for good (surveyed, left, rejected). */
+    boolean releaseFinished;
 
     World(long startMillis, QueueSettings... queues) {
         Kernel.Builder builder = Kernel.builder(startMillis).listener(this).listener(invariants);
@@ -155,7 +161,24 @@ final class World implements KernelListener {
                     kernel.submit(nowMillis, requestId, new RequestCommand.AnswerSurvey(5, ""));
                 }
             }
+            case RequestEvent.SurveyAnswered ignored -> releaseIfAsked(requestId);
+            case RequestEvent.Left ignored -> releaseIfAsked(requestId);
+            case RequestEvent.Rejected ignored -> releaseIfAsked(requestId);
+            case RequestEvent.InvitationRefused ignored -> releaseIfAsked(requestId);
             default -> {}
+        }
+    }
+
+    private void releaseIfAsked(long requestId) {
+        if (releaseFinished) {
+            kernel.release(requestId);
+        }
+    }
+
+    @Override
+    public void onAgentEvent(long nowMillis, String agentId, AgentEvent event, AgentState state) {
+        if (event instanceof AgentEvent.SlotReserved reserved && leaveWhenReserved.remove(reserved.requestId())) {
+            kernel.submit(nowMillis, reserved.requestId(), new RequestCommand.Leave());
         }
     }
 
