@@ -18,17 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Shared set-up of the live-engine tests: a queue open all week, requests and agents in good standing. */
-final class LiveFixtures {
+public final class LiveFixtures {
 
     /** A Monday, 10:00 UTC. */
-    static final Instant START = Instant.parse("2025-03-03T10:00:00Z");
+    public static final Instant START = Instant.parse("2025-03-03T10:00:00Z");
 
-    static final String QUEUE = "support";
+    public static final String QUEUE = "support";
 
     private LiveFixtures() {}
 
     /** The engine's configuration on an H2 file under {@code dir}: one queue open 24/7, timers checked every 20 ms. */
-    static Config config(Path dir) {
+    public static Config config(Path dir) {
         return ConfigFactory.load(
                 ConfigFactory.parseString("""
                 fila.data-dir = "%s"
@@ -38,11 +38,16 @@ final class LiveFixtures {
                 """.formatted(dir.toString().replace("\\", "/"), QUEUE)));
     }
 
-    static RequestCommand.Open open(long requestId, Instant now) {
+    /** The customer id that {@link #open} gives request {@code requestId}. */
+    public static String customer(long requestId) {
+        return "customer-" + requestId;
+    }
+
+    public static RequestCommand.Open open(long requestId, Instant now) {
         return new RequestCommand.Open(
                 requestId,
                 "P-" + requestId,
-                "customer-" + requestId,
+                customer(requestId),
                 QUEUE,
                 Channel.CHAT,
                 0,
@@ -58,11 +63,11 @@ final class LiveFixtures {
                 true);
     }
 
-    static AgentCommand.Register agent(String agentId, int maxChats) {
+    public static AgentCommand.Register agent(String agentId, int maxChats) {
         return new AgentCommand.Register(agentId, "Agent " + agentId, Map.of(QUEUE, 1), maxChats, Set.of(Role.AGENT));
     }
 
-    static <T> T await(CompletionStage<T> stage) {
+    public static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -72,13 +77,18 @@ final class LiveFixtures {
 
     /** Polls {@code condition} until it holds (10 s at most). */
     static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        eventually(what, condition, Duration.ofSeconds(10));
+    }
+
+    /** Polls {@code condition} until it holds, for {@code patience} at most. */
+    public static void eventually(String what, Supplier<Boolean> condition, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             if (condition.get()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(10);
