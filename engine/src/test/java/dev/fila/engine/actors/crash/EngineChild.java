@@ -8,6 +8,7 @@ import dev.fila.engine.actors.RequestReply;
 import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.Role;
+import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.request.CustomerStanding;
 import dev.fila.engine.domain.request.RequestCommand;
 import dev.fila.engine.domain.request.RequestDetails;
@@ -49,8 +50,9 @@ import org.apache.pekko.stream.javadsl.Sink;
  * after each reply {@code ACK id OPEN|LEAVE|AWAY accepted|rejected:CODE} (or {@code FAIL …}); {@code
  * DONE} at the end. {@code check MAXID} prints, for ids 1 … MAXID, {@code STATE id STATUS AVAILABLE}
  * (or {@code STATE id none}) and {@code EVENTS id Type,Type,…} (the request's journal, read back
- * through the read journal), then {@code LINE id,id,…} (the queue's line in order) and {@code
- * CHECK-DONE}. {@code quit} stops the engine and exits 0. A watchdog ends the JVM after 5 minutes.
+ * through the read journal), then {@code ENQUEUED id,id,…} (the request ids of the queue's {@code
+ * Enqueued} events, in journal order), {@code LINE id:position,…} (the queue's line in order) and
+ * {@code CHECK-DONE}. {@code quit} stops the engine and exits 0. A watchdog ends the JVM after 5 minutes.
  */
 public final class EngineChild {
 
@@ -196,6 +198,15 @@ public final class EngineChild {
                             .map(e -> e.event().getClass().getSimpleName())
                             .collect(Collectors.joining(",")));
         }
+        List<EventEnvelope> queueEvents = journal.currentEventsByPersistenceId("Queue|" + QUEUE, 0, Long.MAX_VALUE)
+                .runWith(Sink.seq(), engine.system())
+                .toCompletableFuture()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        out.println("ENQUEUED "
+                + queueEvents.stream()
+                        .filter(e -> e.event() instanceof QueueEvent.Enqueued)
+                        .map(e -> Long.toString(((QueueEvent.Enqueued) e.event()).requestId()))
+                        .collect(Collectors.joining(",")));
         LineView line = get(engine.line(QUEUE));
         out.println("LINE "
                 + line.places().stream()

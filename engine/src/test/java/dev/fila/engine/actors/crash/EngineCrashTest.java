@@ -45,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Opened}, tells the queue {@code Enqueue}, then answers; if the JVM dies after the answer but before
  * the queue entity persisted its own event, the acknowledged request recovers as WAITING yet stands in
  * no line, and nothing re-sends the Enqueue on recovery. The same holds for Leave → the queue's
- * removal. The test prints how many such requests it saw ({@code missing from the line}, {@code left
+ * removal. The test pins the gap down (a missing request has no {@code Enqueued} in the queue's
+ * journal, and only the last acknowledged Opens before the kill are missing) and prints how many such
+ * requests it saw ({@code missing from the line}, {@code left
  * but still in the line}) instead of failing on them; closing the gap needs the request entity to
  * re-send its queue membership on recovery (an idempotent Enqueue/Remove) or an at-least-once
  * delivery between entities.
@@ -148,10 +150,15 @@ class EngineCrashTest {
             second.send("check " + maxId);
             Map<Long, Recovered> requests = new HashMap<>();
             Map<Long, String[]> stateLines = new HashMap<>();
+            List<Long> enqueued = List.of();
             List<long[]> line = null;
             while (line == null) {
                 String l = second.expectLine(
-                        s -> s.startsWith("STATE ") || s.startsWith("EVENTS ") || s.startsWith("LINE"), TIMEOUT);
+                        s -> s.startsWith("STATE ")
+                                || s.startsWith("EVENTS ")
+                                || s.startsWith("ENQUEUED")
+                                || s.startsWith("LINE"),
+                        TIMEOUT);
                 String[] w = l.split(" ");
                 if (w[0].equals("STATE")) {
                     stateLines.put(Long.parseLong(w[1]), w);
@@ -160,6 +167,10 @@ class EngineCrashTest {
                     String[] s = stateLines.get(id);
                     List<String> events = w.length < 3 ? List.of() : Arrays.asList(w[2].split(","));
                     requests.put(id, new Recovered(s[2], s.length > 3 && Boolean.parseBoolean(s[3]), events));
+                } else if (w[0].equals("ENQUEUED")) {
+                    enqueued = w.length < 2
+                            ? List.of()
+                            : Arrays.stream(w[1].split(",")).map(Long::valueOf).toList();
                 } else {
                     line = w.length < 2
                             ? List.of()
@@ -222,6 +233,26 @@ class EngineCrashTest {
                     leftButInLine.add(id);
                 }
             }
+            assertThat(new LinkedHashSet<>(enqueued))
+                    .as("the queue journal enqueued each request at most once")
+                    .hasSize(enqueued.size());
+            assertThat(enqueued)
+                    .as("the queue enqueued in acknowledgement order")
+                    .isSorted();
+            // The gap, pinned down: the lost Enqueues never reached the queue's journal, and they are
+            // the tail of what the queue was told (it persists its mailbox in order), i.e. the requests
+            // acknowledged last before the kill, never one in the middle.
+            List<Long> enqueuedIds = enqueued;
+            assertThat(missingFromLine)
+                    .as("missing from the line: never enqueued")
+                    .allSatisfy(id -> assertThat(enqueuedIds).doesNotContain(id));
+            List<Long> queuedAcked = acked.opens.stream()
+                    .filter(id -> Set.of("WAITING", "INVITED")
+                            .contains(requests.get(id).status()))
+                    .toList();
+            assertThat(missingFromLine)
+                    .as("only the last acknowledged Opens can miss their line")
+                    .isEqualTo(queuedAcked.subList(queuedAcked.size() - missingFromLine.size(), queuedAcked.size()));
             List<Long> ackedInLine =
                     lineIds.stream().filter(acked.opens::contains).toList();
             assertThat(ackedInLine)
