@@ -40,17 +40,20 @@ import org.junit.jupiter.api.io.TempDir;
  *       no event, not in the line).
  * </ul>
  *
- * <p><b>Known gap this test measures (not asserts)</b>: a request entity reaches its queue by a plain
- * tell ({@code Effect.ToQueue} through Cluster Sharding, at most once). The request persists {@code
- * Opened}, tells the queue {@code Enqueue}, then answers; if the JVM dies after the answer but before
- * the queue entity persisted its own event, the acknowledged request recovers as WAITING yet stands in
- * no line, and nothing re-sends the Enqueue on recovery. The same holds for Leave → the queue's
- * removal. The test pins the gap down (a missing request has no {@code Enqueued} in the queue's
- * journal, and only the last acknowledged Opens before the kill are missing) and prints how many such
- * requests it saw ({@code missing from the line}, {@code left
- * but still in the line}) instead of failing on them; closing the gap needs the request entity to
- * re-send its queue membership on recovery (an idempotent Enqueue/Remove) or an at-least-once
- * delivery between entities.
+ * <p><b>Known gap, measured and bounded here, not hidden</b>: a request entity reaches its queue by
+ * a plain tell ({@code Effect.ToQueue} through Cluster Sharding, at most once). The request persists
+ * {@code Opened}, tells the queue {@code Enqueue}, then answers; if the JVM dies after the answer but
+ * before the queue entity persisted its {@code Enqueued}, the acknowledged request recovers as WAITING
+ * yet stands in no line, and nothing re-sends the Enqueue on recovery (it would wait until its
+ * available-until expiry, R14, never invited). The same can happen to Leave → the queue's removal
+ * (LEFT, still in the line). It is not rare: in 6 of 7 runs (both journals) the last acknowledged
+ * Open, request 150, was missing from the line. The test does not fail on it; it asserts its shape
+ * (a missing request has no {@code Enqueued} in the queue's journal, and only the tail of the
+ * acknowledged Opens is missing) and prints the ids ({@code missing from the line}, {@code left but
+ * still in the line}). Closing it needs queue membership to be re-asserted after recovery (the
+ * request decider naming, from its state, the Enqueue/Remove to re-send, which the queue already
+ * treats idempotently for Enqueue with {@code ALREADY_IN_LINE}, keeping the original entry time and
+ * any R11 penalty), or at-least-once delivery between entities.
  */
 class EngineCrashTest {
 
