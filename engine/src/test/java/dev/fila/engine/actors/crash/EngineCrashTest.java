@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before the queue entity persisted its {@code Enqueued}, the acknowledged request recovers as WAITING
  * yet stands in no line, and nothing re-sends the Enqueue on recovery (it would wait until its
  * available-until expiry, R14, never invited). The same can happen to Leave → the queue's removal
- * (LEFT, still in the line). It is not rare: in 6 of 7 runs (both journals) the last acknowledged
+ * (LEFT, still in the line). It is not rare: in 11 of 12 runs (6 on H2, 5 on PostgreSQL) the last acknowledged
  * Open, request 150, was missing from the line. The test does not fail on it; it asserts its shape
  * (a missing request has no {@code Enqueued} in the queue's journal, and only the tail of the
  * acknowledged Opens is missing) and prints the ids ({@code missing from the line}, {@code left but
