@@ -211,8 +211,17 @@ public final class RequestEntity
                 .build();
     }
 
-    /** Item 2: every deadline still live in the recovered state is armed again. */
+    /**
+     * Item 2: every deadline still live in the recovered state is armed again; and what the request
+     * told its queue is told again (at-most-once sends lost in a crash, see {@link
+     * RequestDecider#resendOnRecovery}).
+     */
     private void rearm(RequestState state) {
+        for (dev.fila.engine.domain.Effect effect : decider.resendOnRecovery(state)) {
+            if (effect instanceof dev.fila.engine.domain.Effect.ToQueue send) {
+                shell.postman().toQueue(send.queueId(), send.command());
+            }
+        }
         long[] deadlines = liveDeadlines(state);
         for (TimerKind kind : TimerKind.values()) {
             if (deadlines[kind.ordinal()] != NONE) {

@@ -477,6 +477,40 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
         return s == null || s.isBlank();
     }
 
+    /**
+     * What a recovered request tells its queue again. Sends between aggregates are at-most-once: a
+     * runtime that stops between persisting this request's events and the queue persisting what they
+     * told it loses the message (seen with kill -9: a request acknowledged as waiting that stood in no
+     * line). Every send here is one the queue already ignores when it has it — an {@code Enqueue} of a
+     * request in its line, a {@code Remove} or {@code SetAvailability} of one that is not — so a runtime
+     * may send them after every recovery. A waiting request re-enters at its own entry time (R8; a
+     * renewed one without credit, R14), keeps its availability (R9), and one that left the queue for
+     * good is removed again.
+     */
+    public List<Effect> resendOnRecovery(RequestState state) {
+        return switch (state.status()) {
+            case NEW -> List.of();
+            case WAITING, INVITED -> {
+                Effect enqueue = toQueue(
+                        state,
+                        new QueueCommand.Enqueue(
+                                state.requestId(),
+                                state.channel(),
+                                state.priority(),
+                                state.enteredAtMillis(),
+                                state.renewals() > 0));
+                yield state.available()
+                        ? List.of(enqueue)
+                        : List.of(enqueue, toQueue(state, new QueueCommand.SetAvailability(state.requestId(), false)));
+            }
+            case IN_SERVICE, CLOSED, SURVEYED ->
+                List.of(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.SERVED)));
+            case LEFT -> List.of(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.LEFT)));
+            case EXPIRED -> List.of(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.EXPIRED)));
+            case REJECTED -> List.of(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.REJECTED)));
+        };
+    }
+
     @Override
     public RequestState evolve(RequestState state, RequestEvent event) {
         return switch (event) {

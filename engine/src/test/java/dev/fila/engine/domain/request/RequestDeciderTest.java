@@ -489,4 +489,32 @@ class RequestDeciderTest {
                         .code())
                 .isEqualTo(RequestRejection.Code.NO_CALL);
     }
+
+    // ---- recovery: what a request tells its queue again (sends between aggregates are at-most-once) ----
+
+    @Test
+    void R8_R9_aRecoveredWaitingRequestReEntersItsLineAtItsOwnEntryTimeAndKeepsItsAvailability() {
+        RequestDecider decider = new RequestDecider(Map.of(QUEUE, SETTINGS));
+        RequestState waiting = spec.given(OPENED).state();
+        assertThat(decider.resendOnRecovery(waiting))
+                .containsExactly(toQueue(new QueueCommand.Enqueue(REQUEST, Channel.CHAT, 0, T, false)));
+        RequestState away = spec.given(OPENED, new RequestEvent.AvailabilityChanged(false, T + 1))
+                .state();
+        assertThat(decider.resendOnRecovery(away))
+                .containsExactly(
+                        toQueue(new QueueCommand.Enqueue(REQUEST, Channel.CHAT, 0, T, false)),
+                        toQueue(new QueueCommand.SetAvailability(REQUEST, false)));
+    }
+
+    @Test
+    void R12_R13_aRecoveredRequestThatLeftTheQueueIsRemovedAgainAndAnUnopenedOneSendsNothing() {
+        RequestDecider decider = new RequestDecider(Map.of(QUEUE, SETTINGS));
+        assertThat(decider.resendOnRecovery(
+                        spec.given(OPENED, new RequestEvent.Left(T + 1)).state()))
+                .containsExactly(toQueue(new QueueCommand.Remove(REQUEST, LineExit.LEFT)));
+        assertThat(decider.resendOnRecovery(
+                        spec.given(OPENED, INVITED, ACCEPTED).state()))
+                .containsExactly(toQueue(new QueueCommand.Remove(REQUEST, LineExit.SERVED)));
+        assertThat(decider.resendOnRecovery(RequestState.unopened())).isEmpty();
+    }
 }
