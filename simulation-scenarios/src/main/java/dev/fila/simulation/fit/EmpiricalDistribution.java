@@ -8,7 +8,7 @@ import java.util.Arrays;
  * sample's distribution exactly (nothing is smoothed, no value outside the sample is drawn). Holds
  * one sorted copy of the sample.
  */
-public final class EmpiricalDistribution {
+public final class EmpiricalDistribution implements FittedDistribution {
 
     private final double[] sorted;
     private final double mean;

@@ -5,7 +5,7 @@ package dev.fila.simulation.fit;
  * their average; from censored ones it is the total time observed divided by the number of events
  * (each censored observation adds exposure but no event).
  */
-public record ExponentialFit(double mean) {
+public record ExponentialFit(double mean) implements FittedDistribution {
 
     public ExponentialFit {
         if (!(mean > 0) || Double.isInfinite(mean)) {

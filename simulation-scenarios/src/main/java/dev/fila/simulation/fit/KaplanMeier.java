@@ -22,7 +22,7 @@ import java.util.List;
  * the later waits; all the data when that half has no event). With no event at all λ = 0, and
  * patience beyond the last observation is unbounded ({@link #quantile} returns +∞).
  */
-public final class KaplanMeier {
+public final class KaplanMeier implements FittedDistribution {
 
     private final int observations;
     private final int events;

@@ -8,7 +8,7 @@ package dev.fila.simulation.fit;
  * @param mu the mean of the logarithm
  * @param sigma the standard deviation of the logarithm
  */
-public record LogNormalFit(double mu, double sigma) {
+public record LogNormalFit(double mu, double sigma) implements FittedDistribution {
 
     public LogNormalFit {
         if (!Double.isFinite(mu) || !(sigma >= 0) || Double.isInfinite(sigma)) {

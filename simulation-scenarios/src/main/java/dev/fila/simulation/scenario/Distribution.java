@@ -1,17 +1,13 @@
 package dev.fila.simulation.scenario;
 
-import dev.fila.simulation.fit.EmpiricalDistribution;
-import dev.fila.simulation.fit.ExponentialFit;
-import dev.fila.simulation.fit.KaplanMeier;
-import dev.fila.simulation.fit.LogNormalFit;
+import dev.fila.simulation.fit.FittedDistribution;
 import java.util.SplittableRandom;
 
 /**
  * A distribution of durations, drawn in whole milliseconds from a stream the caller passes in.
  *
- * <p>The variants fitted from a trace ({@link FittedLogNormal}, {@link FittedExponential},
- * {@link Empirical}, {@link KaplanMeierFit}) hold the fit (in seconds) and the file it came from, and
- * sample by inversion: one uniform u from the stream, the fit's {@code quantile(u)}, so each draw costs
+ * <p>The distributions fitted from a trace ({@link Fitted}) hold the fit (in seconds) and the file it
+ * came from, and sample by inversion: one uniform u from the stream, the fit's {@code quantile(u)}, so each draw costs
  * exactly one uniform (common random numbers stay aligned whatever the fit).
  */
 public sealed interface Distribution {
@@ -71,56 +67,15 @@ public sealed interface Distribution {
     }
 
     /**
-     * A log-normal fitted by maximum likelihood to the handle times of a trace's served calls (those
-     * above zero: a log-normal has no mass at zero).
+     * A distribution fitted from a trace: a log-normal or exponential by maximum likelihood, or the
+     * empirical distribution, of the served calls' handle times; or the patience by Kaplan–Meier (the
+     * abandoned callers' waits are events, the served callers' waits censored, with the estimator's
+     * exponential tail beyond the data — when that tail is flat a draw there is {@link
+     * #UNBOUNDED_MILLIS}: the customer never leaves). The fit works in seconds.
      *
      * @param source the trace it was fitted from (for messages and reports)
      */
-    record FittedLogNormal(LogNormalFit fit, String source) implements Distribution {
-        @Override
-        public long sampleMillis(SplittableRandom random) {
-            return millisOf(fit.quantile(random.nextDouble()));
-        }
-
-        @Override
-        public double meanMillis() {
-            return fit.mean() * 1000;
-        }
-    }
-
-    /** An exponential fitted by maximum likelihood (the mean) to a trace's handle times. */
-    record FittedExponential(ExponentialFit fit, String source) implements Distribution {
-        @Override
-        public long sampleMillis(SplittableRandom random) {
-            return millisOf(fit.quantile(random.nextDouble()));
-        }
-
-        @Override
-        public double meanMillis() {
-            return fit.mean() * 1000;
-        }
-    }
-
-    /** A trace's handle times replayed as they are: each observed value with probability 1/n. */
-    record Empirical(EmpiricalDistribution fit, String source) implements Distribution {
-        @Override
-        public long sampleMillis(SplittableRandom random) {
-            return millisOf(fit.quantile(random.nextDouble()));
-        }
-
-        @Override
-        public double meanMillis() {
-            return fit.mean() * 1000;
-        }
-    }
-
-    /**
-     * Patience estimated by Kaplan–Meier from a trace: the abandoned callers' waits are events, the
-     * served callers' waits censored (their patience was at least that long), with the estimator's
-     * exponential tail beyond the data. When the tail is flat (no events late in the data) a draw
-     * there is {@link #UNBOUNDED_MILLIS}: the customer never leaves.
-     */
-    record KaplanMeierFit(KaplanMeier fit, String source) implements Distribution {
+    record Fitted(FittedDistribution fit, String source) implements Distribution {
         @Override
         public long sampleMillis(SplittableRandom random) {
             return millisOf(fit.quantile(random.nextDouble()));

@@ -215,42 +215,12 @@ public record Scenario(
             arrivalsPerHourByInterval = List.copyOf(arrivalsPerHourByInterval);
         }
 
-        /** A generated load (no trace). */
-        public Load(
-                double arrivalsPerHour,
-                Distribution handleTime,
-                Distribution patience,
-                Distribution acceptDelay,
-                double neverAccepts,
-                Map<Channel, Double> channelMix,
-                Map<String, Double> queueMix,
-                double priorityShare,
-                Distribution availableFor,
-                StepAway stepAway,
-                List<Double> arrivalsPerHourByInterval,
-                double renewShare) {
-            this(
-                    arrivalsPerHour,
-                    handleTime,
-                    patience,
-                    acceptDelay,
-                    neverAccepts,
-                    channelMix,
-                    queueMix,
-                    priorityShare,
-                    availableFor,
-                    stepAway,
-                    arrivalsPerHourByInterval,
-                    renewShare,
-                    null);
-        }
-
         /** True when the arrivals are replayed from a recorded trace. */
         public boolean replaysTrace() {
             return trace != null;
         }
 
-        /** A constant-rate load, nobody renews. */
+        /** A generated constant-rate load (no trace), nobody renews. */
         public Load(
                 double arrivalsPerHour,
                 Distribution handleTime,
@@ -274,7 +244,8 @@ public record Scenario(
                     availableFor,
                     stepAway,
                     List.of(),
-                    0);
+                    0,
+                    null);
         }
 
         /** The arrival rate per hour in reporting interval {@code i}. */

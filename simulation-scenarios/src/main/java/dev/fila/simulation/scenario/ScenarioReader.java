@@ -1027,7 +1027,8 @@ public final class ScenarioReader {
                 b.availableFor,
                 b.stepAway,
                 rates,
-                b.renewShare);
+                b.renewShare,
+                null);
     }
 
     /** The customer behaviour keys, shared by generated and recorded loads. */

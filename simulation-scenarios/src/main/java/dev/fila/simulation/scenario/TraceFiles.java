@@ -100,14 +100,14 @@ final class TraceFiles {
             throw new ScenarioException(fileName, 1, "handle_seconds", "no handle time to fit " + kind + " to");
         }
         return switch (kind) {
-            case "lognormal" -> new Distribution.FittedLogNormal(LogNormalFit.fit(seconds), fileName);
+            case "lognormal" -> new Distribution.Fitted(LogNormalFit.fit(seconds), fileName);
             case "exponential" -> {
                 if (Arrays.stream(seconds).allMatch(v -> v == 0)) {
                     throw new ScenarioException(fileName, 1, "handle_seconds", "every handle time is zero");
                 }
-                yield new Distribution.FittedExponential(ExponentialFit.fit(seconds), fileName);
+                yield new Distribution.Fitted(ExponentialFit.fit(seconds), fileName);
             }
-            default -> new Distribution.Empirical(EmpiricalDistribution.of(seconds), fileName);
+            default -> new Distribution.Fitted(EmpiricalDistribution.of(seconds), fileName);
         };
     }
 
@@ -142,7 +142,7 @@ final class TraceFiles {
                     "patience_censored",
                     "no abandonment in the trace: every patience is censored, so it is unbounded");
         }
-        return new Distribution.KaplanMeierFit(km, fileName);
+        return new Distribution.Fitted(km, fileName);
     }
 
     interface RowConsumer {

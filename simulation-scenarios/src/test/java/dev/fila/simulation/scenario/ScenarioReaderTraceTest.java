@@ -163,8 +163,8 @@ class ScenarioReaderTraceTest {
                 read(scenario(AGENTS, base.formatted("lognormal"))).load().handleTime();
         LogNormalFit lnFit = LogNormalFit.fit(new double[] {100, 200}); // zero is left out of a log-normal
         assertThat(ln)
-                .isEqualTo(new Distribution.FittedLogNormal(
-                        lnFit, dir.resolve("load.csv").toString()));
+                .isEqualTo(
+                        new Distribution.Fitted(lnFit, dir.resolve("load.csv").toString()));
         assertThat(ln.meanMillis()).isCloseTo(lnFit.mean() * 1000, within(1e-6));
         double u = new SplittableRandom(5).nextDouble();
         assertThat(ln.sampleMillis(new SplittableRandom(5))).isEqualTo(Math.round(lnFit.quantile(u) * 1000));
@@ -190,8 +190,9 @@ class ScenarioReaderTraceTest {
         Distribution p = s.load().patience();
         KaplanMeier km =
                 KaplanMeier.fit(new double[] {0, 30, 45, 10, 90}, new boolean[] {false, false, true, false, true});
-        assertThat(p).isInstanceOf(Distribution.KaplanMeierFit.class);
-        KaplanMeier fitted = ((Distribution.KaplanMeierFit) p).fit();
+        assertThat(p).isInstanceOf(Distribution.Fitted.class);
+        assertThat(((Distribution.Fitted) p).fit()).isInstanceOf(KaplanMeier.class);
+        KaplanMeier fitted = (KaplanMeier) ((Distribution.Fitted) p).fit();
         assertThat(fitted.eventTimes()).containsExactly(km.eventTimes());
         assertThat(fitted.survivalAtEventTimes()).containsExactly(km.survivalAtEventTimes());
         // at risk at 45 s: 45 and 90 (0, 10 and 30 were censored before) → S(45) = 1/2; at 90: S = 0
