@@ -157,7 +157,7 @@ class EntityShellTest {
         // never serialized, so only commands and events take the round trip.
         var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(
                 TEST_KIT.system(),
-                QueueEntity.create(QUEUE, shell, null),
+                QueueEntity.journal(QUEUE, shell),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
         for (long id = 1; id <= 3; id++) {
             QueueCommand enqueue = new QueueCommand.Enqueue(id, Channel.CHAT, 0, START.toEpochMilli() + id, false);

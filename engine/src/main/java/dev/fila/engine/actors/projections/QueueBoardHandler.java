@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,15 +26,20 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 /**
  * The queue board (R8): who waits, in which order, with which ETA. Each queue's state is folded in
  * memory by the domain's {@link QueueDecider#evolve} (the waiting line is the domain's order-statistic
- * structure, so positions are the domain's), and after each event the queue's rows are written again
- * with every place's position and ETA as of the event.
+ * structure, so positions are the domain's); after each group of events the line of every queue the
+ * group touched is written once, as of the group's last event, in {@link QueueBoardCodec} chunks.
+ *
+ * <p>Why chunks and not a row per place: one departure at the head moves every place behind it, so any
+ * row-per-place board rewrites O(line length) rows per event. Under 5,000 arrivals a second with lines of
+ * tens of thousands that was most of the node's CPU. A group's write is now a few rows per touched queue
+ * (a chunk holds {@value QueueBoardCodec#PLACES_PER_CHUNK} places), whatever the number of events.
  *
  * <p>{@link QueueState} has no serialized form, so the fold lives in memory: on every (re)start the
- * handler replays each queue's events from the journal up to the ordering its rows were last written
- * at ({@code fila_queue_board_fold}, committed with them and with the offset), then goes on from the
- * projection's offset. Cost per event: O(line length) row writes.
+ * handler replays each queue's events from the journal up to the ordering its board was last written
+ * at ({@code fila_queue_line_fold}, committed with it and with the offset), then goes on from the
+ * projection's offset.
  */
-final class QueueBoardHandler extends JdbcHandler<EventEnvelope<QueueEvent>, ReadModelDatabase.Session> {
+final class QueueBoardHandler extends JdbcHandler<List<EventEnvelope<QueueEvent>>, ReadModelDatabase.Session> {
 
     private final ActorSystem<?> system;
     private final Map<String, QueueSettings> queues;
@@ -86,7 +93,7 @@ final class QueueBoardHandler extends JdbcHandler<EventEnvelope<QueueEvent>, Rea
         try (ReadModelDatabase.Session session = sessions.get()) {
             return session.withConnection(connection -> {
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT through_ordering FROM fila_queue_board_fold WHERE queue_id = ?")) {
+                        "SELECT through_ordering FROM fila_queue_line_fold WHERE queue_id = ?")) {
                     select.setString(1, queueId);
                     try (ResultSet row = select.executeQuery()) {
                         return row.next() ? row.getLong(1) : 0L;
@@ -125,46 +132,50 @@ final class QueueBoardHandler extends JdbcHandler<EventEnvelope<QueueEvent>, Rea
     }
 
     @Override
-    public void process(ReadModelDatabase.Session session, EventEnvelope<QueueEvent> envelope) throws Exception {
-        String queueId = RequestHistoryHandler.entityId(envelope.persistenceId());
-        Fold fold = fold(queueId);
-        if (fold == null) {
-            return; // a queue no longer configured: nothing to show
+    public void process(ReadModelDatabase.Session session, List<EventEnvelope<QueueEvent>> envelopes) throws Exception {
+        Map<String, Long> touched = new LinkedHashMap<>();
+        for (EventEnvelope<QueueEvent> envelope : envelopes) {
+            String queueId = RequestHistoryHandler.entityId(envelope.persistenceId());
+            Fold fold = fold(queueId);
+            if (fold == null) {
+                continue; // a queue no longer configured: nothing to show
+            }
+            apply(fold, envelope.event());
+            touched.put(queueId, ((Sequence) envelope.offset()).value());
         }
-        apply(fold, envelope.event());
-        LineView line = QueueEntity.line(fold.state, fold.asOfMillis);
-        long ordering = ((Sequence) envelope.offset()).value();
+        if (touched.isEmpty()) {
+            return;
+        }
         session.withConnection(connection -> {
-            write(connection, line, ordering);
+            for (Map.Entry<String, Long> queue : touched.entrySet()) {
+                Fold fold = folds.get(queue.getKey());
+                write(connection, QueueEntity.line(fold.state, fold.asOfMillis), queue.getValue());
+            }
             return null;
         });
     }
 
     private static void write(Connection connection, LineView line, long ordering) throws Exception {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM fila_queue_board WHERE queue_id = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM fila_queue_line WHERE queue_id = ?")) {
             delete.setString(1, line.queueId());
             delete.executeUpdate();
         }
-        if (!line.places().isEmpty()) {
+        List<byte[]> chunks = QueueBoardCodec.encode(line.places());
+        if (!chunks.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO fila_queue_board (queue_id, request_id, position, eta_millis, available, offered,"
-                            + " as_of_millis) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (LineView.Place place : line.places()) {
+                    "INSERT INTO fila_queue_line (queue_id, chunk, places, as_of_millis) VALUES (?, ?, ?, ?)")) {
+                for (int chunk = 0; chunk < chunks.size(); chunk++) {
                     insert.setString(1, line.queueId());
-                    insert.setLong(2, place.requestId());
-                    insert.setInt(3, place.position());
-                    insert.setLong(4, place.etaMillis());
-                    insert.setBoolean(5, place.available());
-                    insert.setBoolean(6, place.offered());
-                    insert.setLong(7, line.asOfMillis());
+                    insert.setInt(2, chunk);
+                    insert.setBytes(3, chunks.get(chunk));
+                    insert.setLong(4, line.asOfMillis());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE fila_queue_board_fold SET through_ordering = ?, as_of_millis = ? WHERE queue_id = ?")) {
+                "UPDATE fila_queue_line_fold SET through_ordering = ?, as_of_millis = ? WHERE queue_id = ?")) {
             update.setLong(1, ordering);
             update.setLong(2, line.asOfMillis());
             update.setString(3, line.queueId());
@@ -173,7 +184,7 @@ final class QueueBoardHandler extends JdbcHandler<EventEnvelope<QueueEvent>, Rea
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fila_queue_board_fold (queue_id, through_ordering, as_of_millis) VALUES (?, ?, ?)")) {
+                "INSERT INTO fila_queue_line_fold (queue_id, through_ordering, as_of_millis) VALUES (?, ?, ?)")) {
             insert.setString(1, line.queueId());
             insert.setLong(2, ordering);
             insert.setLong(3, line.asOfMillis());

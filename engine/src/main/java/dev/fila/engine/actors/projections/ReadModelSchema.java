@@ -13,8 +13,8 @@ public final class ReadModelSchema {
 
     /** Every read-model table, in an order that drops cleanly. */
     public static final List<String> TABLES = List.of(
-            "fila_queue_board",
-            "fila_queue_board_fold",
+            "fila_queue_line",
+            "fila_queue_line_fold",
             "fila_agent_board",
             "fila_request_history",
             "fila_request_event",
@@ -22,18 +22,19 @@ public final class ReadModelSchema {
             "fila_daily_arrival");
 
     private static final List<String> DDL = List.of(
+            // The row-per-place board of the first version: superseded by fila_queue_line (see
+            // QueueBoardHandler), rebuilt from the journal under a new projection id.
+            "DROP TABLE IF EXISTS fila_queue_board",
+            "DROP TABLE IF EXISTS fila_queue_board_fold",
             """
-            CREATE TABLE IF NOT EXISTS fila_queue_board (
+            CREATE TABLE IF NOT EXISTS fila_queue_line (
               queue_id VARCHAR(255) NOT NULL,
-              request_id BIGINT NOT NULL,
-              position INT NOT NULL,
-              eta_millis BIGINT NOT NULL,
-              available BOOLEAN NOT NULL,
-              offered BOOLEAN NOT NULL,
+              chunk INT NOT NULL,
+              places BYTEA NOT NULL,
               as_of_millis BIGINT NOT NULL,
-              PRIMARY KEY (queue_id, request_id))""",
+              PRIMARY KEY (queue_id, chunk))""",
             """
-            CREATE TABLE IF NOT EXISTS fila_queue_board_fold (
+            CREATE TABLE IF NOT EXISTS fila_queue_line_fold (
               queue_id VARCHAR(255) NOT NULL PRIMARY KEY,
               through_ordering BIGINT NOT NULL,
               as_of_millis BIGINT NOT NULL)""",

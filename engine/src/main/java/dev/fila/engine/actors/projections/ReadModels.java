@@ -14,6 +14,7 @@ import dev.fila.engine.domain.request.RequestStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class ReadModels {
 
     /** The projections' names (their ids in the offset store). */
     public static final List<String> PROJECTIONS =
-            List.of("fila-queue-board", "fila-agent-board", "fila-request-history", "fila-daily-figures");
+            List.of("fila-queue-line", "fila-agent-board", "fila-request-history", "fila-daily-figures");
 
     private final ReadModelDatabase database;
     private final StateCodec codec;
@@ -94,38 +95,57 @@ public final class ReadModels {
         RequestDecider requestDecider = new RequestDecider(settings.queues());
         AgentDecider agentDecider = new AgentDecider();
 
+        int groupSize = own.getInt("group.size");
+        Duration groupWithin = own.getDuration("group.within");
         run(
                 system,
                 PROJECTIONS.get(0),
                 QueueEntity.TAG,
                 sessions,
-                () -> new QueueBoardHandler(system, settings.queues(), sessions));
-        run(system, PROJECTIONS.get(1), AgentEntity.TAG, sessions, () -> new AgentBoardHandler(agentDecider, codec));
+                () -> new QueueBoardHandler(system, settings.queues(), sessions),
+                groupSize,
+                own.getDuration("group.queue-board-within"));
+        run(
+                system,
+                PROJECTIONS.get(1),
+                AgentEntity.TAG,
+                sessions,
+                () -> new Grouped<>(new AgentBoardHandler(agentDecider, codec)),
+                groupSize,
+                groupWithin);
         run(
                 system,
                 PROJECTIONS.get(2),
                 RequestEntity.TAG,
                 sessions,
-                () -> new RequestHistoryHandler(requestDecider, codec));
+                () -> new Grouped<>(new RequestHistoryHandler(requestDecider, codec)),
+                groupSize,
+                groupWithin);
         run(
                 system,
                 PROJECTIONS.get(3),
                 RequestEntity.TAG,
                 sessions,
-                () -> new DailyFiguresHandler(settings.queues(), targetMillis));
+                () -> new Grouped<>(new DailyFiguresHandler(settings.queues(), targetMillis)),
+                groupSize,
+                groupWithin);
         return new ReadModels(database, codec);
     }
 
+    /** One projection: its handler gets up to {@code groupSize} envelopes, or what came within {@code within}. */
     private static <E> void run(
             ActorSystem<?> system,
             String name,
             String tag,
             Supplier<ReadModelDatabase.Session> sessions,
-            Supplier<JdbcHandler<EventEnvelope<E>, ReadModelDatabase.Session>> handler) {
+            Supplier<JdbcHandler<List<EventEnvelope<E>>, ReadModelDatabase.Session>> handler,
+            int groupSize,
+            Duration within) {
         SourceProvider<Offset, EventEnvelope<E>> source =
                 EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
-        Projection<EventEnvelope<E>> projection =
-                JdbcProjection.exactlyOnce(ProjectionId.of(name, tag), source, sessions, handler, system);
+        Projection<EventEnvelope<E>> projection = JdbcProjection.groupedWithin(
+                        ProjectionId.of(name, tag), source, sessions, handler, system)
+                .withGroup(groupSize, within);
         system.systemActorOf(ProjectionBehavior.create(projection), name, Props.empty());
     }
 
@@ -135,14 +155,12 @@ public final class ReadModels {
             List<LineView.Place> places = new ArrayList<>();
             long asOf = 0;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT request_id, position, eta_millis, available, offered, as_of_millis FROM fila_queue_board"
-                            + " WHERE queue_id = ? ORDER BY position")) {
+                    "SELECT places, as_of_millis FROM fila_queue_line WHERE queue_id = ? ORDER BY chunk")) {
                 select.setString(1, queueId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        places.add(new LineView.Place(
-                                row.getLong(1), row.getInt(2), row.getLong(3), row.getBoolean(4), row.getBoolean(5)));
-                        asOf = row.getLong(6);
+                        QueueBoardCodec.decode(row.getBytes(1), places);
+                        asOf = row.getLong(2);
                     }
                 }
             }
