@@ -62,7 +62,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments are {@code key=value}: {@code journal=h2} (or {@code postgres}, which needs a {@code
  * fila.journals.postgres} block; {@code FILA_PG_URL} is passed as its URL), {@code dir=PATH} (default:
- * a fresh temporary directory), {@code rate=2000}, {@code seconds=20}, {@code queues=4}, {@code
+ * a fresh temporary directory), {@code rate=2000}, {@code seconds=20}, {@code warmup=10} (seconds of the same
+ * load before the measured ones), {@code queues=4}, {@code
  * agents=8}, {@code cycles=200} (free-to-invite rounds per agent), {@code recover=100000}, {@code
  * inflight=256}, {@code phases=throughput,free,recovery}. Loopback only: nothing leaves the JVM.
  */
@@ -109,7 +110,9 @@ public final class EngineLoadDriver {
     private void throughput() {
         int rate = integer("rate", 2000);
         int seconds = integer("seconds", 20);
+        int warmupSeconds = integer("warmup", 10);
         long count = (long) rate * seconds;
+        long warmupCount = (long) rate * warmupSeconds;
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
         AtomicLong accepted = new AtomicLong();
@@ -120,13 +123,17 @@ public final class EngineLoadDriver {
             warmUp(engine, 1_000_000_000L);
             List<CompletableFuture<?>> pending = new ArrayList<>();
             List<Long> opened = new ArrayList<>();
-            boolean[] away = new boolean[(int) count + 1];
+            boolean[] away = new boolean[(int) (warmupCount + count) + 1];
             long nextId = 1;
-            long startNanos = System.nanoTime();
+            long warmupStartNanos = System.nanoTime();
+            long startNanos = warmupStartNanos + warmupCount * intervalNanos;
             long lastAckNanos = startNanos;
             AtomicLong lastAck = new AtomicLong(startNanos);
-            for (long i = 0; i < count; i++) {
+            // The same schedule runs for warmup seconds first, unmeasured: the JIT compiles the
+            // engine's paths and the journal's pools fill at the measured load, not before it.
+            for (long i = -warmupCount; i < count; i++) {
                 long intendedNanos = startNanos + i * intervalNanos;
+                boolean measured = i >= 0;
                 long wait;
                 while ((wait = intendedNanos - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(Math.min(wait, 200_000));
@@ -144,6 +151,9 @@ public final class EngineLoadDriver {
                     opened.add(requestId);
                     reply = engine.request(requestId, open(requestId, "q" + (requestId % queues), Channel.CHAT))
                             .thenApply(RequestReply::accepted);
+                }
+                if (!measured) {
+                    continue;
                 }
                 pending.add(reply.toCompletableFuture().whenComplete((ok, error) -> {
                     long now = System.nanoTime();
@@ -164,11 +174,12 @@ public final class EngineLoadDriver {
             lastAckNanos = lastAck.get();
             double elapsedSeconds = (lastAckNanos - startNanos) / 1e9;
             System.out.printf(
-                    "throughput: offered %d commands at %d/s for %d s; %d accepted, %d rejected, %d failed;"
-                            + " all acknowledged after %.2f s = %.0f commands/s%n",
+                    "throughput: offered %d commands at %d/s for %d s (after %d s of warm-up at that rate);"
+                            + " %d accepted, %d rejected, %d failed; all acknowledged after %.2f s = %.0f commands/s%n",
                     count,
                     rate,
                     seconds,
+                    warmupSeconds,
                     accepted.get(),
                     rejected.get(),
                     failed.get(),
