@@ -14,12 +14,14 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The shell of one agent: {@link AgentDecider#decide} with the engine's clock, events persisted, then
@@ -147,5 +149,20 @@ public final class AgentEntity
     @Override
     public EventHandler<AgentState, AgentEvent> eventHandler() {
         return newEventHandlerBuilder().forAnyState().onAnyEvent(decider::evolve);
+    }
+
+    @Override
+    public SignalHandler<AgentState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), this::resend)
+                .build();
+    }
+
+    /**
+     * After recovery: the capacity reported again to every queue, and every held slot confirmed with its
+     * request (at-most-once sends lost in a crash, see {@link AgentDecider#resendOnRecovery}).
+     */
+    private void resend(AgentState state) {
+        Effects.resend(decider.resendOnRecovery(state), shell);
     }
 }

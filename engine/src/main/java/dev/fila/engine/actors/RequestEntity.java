@@ -180,7 +180,13 @@ public final class RequestEntity
                 List<RequestEvent> events = accepted.events();
                 RequestReply reply = RequestReply.of(events);
                 var effect = events.isEmpty()
-                        ? Effect().none().thenRun(s -> Effects.carryOut(accepted, shell, timerEffects))
+                        ? Effect().none().thenRun(s -> {
+                            Effects.carryOut(accepted, shell, timerEffects);
+                            if (!s.isOpened()) {
+                                // Answered for an unknown request (a ConfirmHold): leave no entity behind.
+                                passivate.run();
+                            }
+                        })
                         : Effect().persist(events).thenRun(s -> {
                             publish(s, events);
                             Effects.carryOut(accepted, shell, timerEffects);
@@ -230,11 +236,7 @@ public final class RequestEntity
      * RequestDecider#resendOnRecovery}).
      */
     private void rearm(RequestState state) {
-        for (dev.fila.engine.domain.Effect effect : decider.resendOnRecovery(state)) {
-            if (effect instanceof dev.fila.engine.domain.Effect.ToQueue send) {
-                shell.postman().toQueue(send.queueId(), send.command());
-            }
-        }
+        Effects.resend(decider.resendOnRecovery(state), shell);
         long[] deadlines = liveDeadlines(state);
         for (TimerKind kind : TimerKind.values()) {
             if (deadlines[kind.ordinal()] != NONE) {

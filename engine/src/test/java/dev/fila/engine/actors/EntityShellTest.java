@@ -152,6 +152,46 @@ class EntityShellTest {
     }
 
     @Test
+    void agentShellReportsItsCapacityAndAsksEachHeldRequestToConfirmItsSlotAfterARestart_R2_R11_R12() {
+        var kit = EventSourcedBehaviorTestKit.<AgentEntity.Command, AgentEvent, AgentState>create(
+                TEST_KIT.system(),
+                AgentEntity.create("bo", new AgentDecider(), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        kit.runCommand(new AgentEntity.Handle(agent("bo", 2), null));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.LogIn(), null));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.Offer(7, QUEUE, false), null));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.Offer(8, QUEUE, false), null));
+        kit.runCommand(new AgentEntity.Handle(new AgentCommand.InteractionStarted(8), null));
+        postman.sent.clear();
+
+        kit.restart();
+        eventually(
+                "the capacity report and one confirmation per held slot were sent",
+                () -> postman.sent.contains(new Effect.ToRequest(7, new RequestCommand.ConfirmHold(7, "bo", true)))
+                        && postman.sent.contains(
+                                new Effect.ToRequest(8, new RequestCommand.ConfirmHold(8, "bo", false)))
+                        && postman.sent.stream()
+                                .anyMatch(e -> e instanceof Effect.ToQueue q
+                                        && q.command() instanceof QueueCommand.AgentCapacity c
+                                        && c.agentId().equals("bo")
+                                        && c.freeChatSlots() == 0));
+    }
+
+    @Test
+    void requestShellAnswersAConfirmationForAnUnopenedRequestWithAReleaseAndPersistsNothing_R2() {
+        var kit = EventSourcedBehaviorTestKit.<RequestEntity.Command, RequestEvent, RequestState>create(
+                TEST_KIT.system(),
+                RequestEntity.create("11", new RequestDecider(shell.settings().queues()), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        var result = kit.<RequestReply>runCommand(
+                replyTo -> new RequestEntity.Handle(new RequestCommand.ConfirmHold(11, "bo", true), replyTo));
+        assertThat(result.reply().accepted()).isTrue();
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(postman.sent).contains(new Effect.ToAgent("bo", new AgentCommand.Release(11)));
+        assertThat(kit.restart().state().isOpened()).isFalse();
+    }
+
+    @Test
     void queueShellPersistsTheLineAndRecoversItsPositions_R8() {
         // The queue's state is the domain's mutable order-statistic line: it is rebuilt by replay,
         // never serialized, so only commands and events take the round trip.

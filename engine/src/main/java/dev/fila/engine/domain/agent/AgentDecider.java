@@ -194,6 +194,29 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
                     (Map.Entry<String, Integer> e) -> -e.getValue())
             .thenComparing(Map.Entry::getKey);
 
+    /**
+     * What a recovered agent sends again. Sends between aggregates are at-most-once: a runtime that
+     * stops between one aggregate persisting and the other persisting what it was told loses the
+     * message, and a lost {@code Release} or {@code Invite} would leave a slot held for good (R2, R3,
+     * R11). So the agent, the single authority on its capacity, reports it again to every queue it serves
+     * (the queue replaces its view of the agent; R4, R10), then asks each request it holds a slot for to
+     * confirm it ({@link RequestCommand.ConfirmHold}); a request that no longer holds the slot answers
+     * with a {@code Release}, which the agent ignores for a slot it no longer holds. Nothing here reserves
+     * a slot, so resending never books an agent beyond its capacity; a runtime may call it after every
+     * recovery. An unregistered agent sends nothing.
+     */
+    public List<Effect> resendOnRecovery(AgentState state) {
+        if (!state.isRegistered()) {
+            return List.of();
+        }
+        List<Effect> effects = capacityReports(state, "", 0);
+        for (Held h : state.held()) {
+            effects.add(new Effect.ToRequest(
+                    h.requestId(), new RequestCommand.ConfirmHold(h.requestId(), state.agentId(), h.reserved())));
+        }
+        return List.copyOf(effects);
+    }
+
     @Override
     public AgentState evolve(AgentState state, AgentEvent event) {
         return switch (event) {

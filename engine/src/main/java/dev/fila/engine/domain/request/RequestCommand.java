@@ -69,6 +69,18 @@ public sealed interface RequestCommand {
     /** R16: the customer answers the survey (score 1..5). */
     record AnswerSurvey(int score, String comment) implements RequestCommand {}
 
+    /**
+     * Sent by a recovered agent for each request it holds a slot for (R2, R3, R11): does this request
+     * still hold it? Sends between aggregates are at-most-once, so a {@code Release}, {@code Invite} or
+     * {@code InteractionStarted} may have been lost in a crash. The request answers with what its own
+     * state implies and records nothing; answering twice changes nothing.
+     *
+     * @param requestId this request's id (so that an id never opened can still answer)
+     * @param reserved whether the agent holds the slot as a pending invitation (true) or as an
+     *     interaction in service (false)
+     */
+    record ConfirmHold(long requestId, String agentId, boolean reserved) implements RequestCommand {}
+
     /** A timer set by this request fell due. */
     record TimerFired(TimerKind kind, long dueMillis) implements RequestCommand {}
 }

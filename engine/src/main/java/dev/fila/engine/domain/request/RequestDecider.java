@@ -89,6 +89,11 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
             return open(state, open, nowMillis);
         }
         if (!state.isOpened()) {
+            if (command instanceof RequestCommand.ConfirmHold confirm) {
+                // An agent holds a slot for a request that does not exist: free it (R2), create nothing.
+                return Decision.only(
+                        new Effect.ToAgent(confirm.agentId(), new AgentCommand.Release(confirm.requestId())));
+            }
             return Decision.reject(RequestRejection.of(RequestRejection.Code.NOT_FOUND, "no such request"));
         }
         QueueSettings queue = queues.get(state.queueId());
@@ -232,7 +237,47 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                         answer.comment() == null ? "" : answer.comment().strip();
                 yield Decision.accept(new RequestEvent.SurveyAnswered(answer.score(), comment, nowMillis));
             }
+            case RequestCommand.ConfirmHold confirm -> confirmHold(state, confirm);
             case RequestCommand.TimerFired fired -> timerFired(state, queue, fired, nowMillis);
+        };
+    }
+
+    /**
+     * A recovered agent asks whether this request still holds its slot (R2, R3, R11). Records nothing;
+     * every answer is one the agent and the queue already ignore when they have it, so asking again is
+     * harmless:
+     *
+     * <ul>
+     *   <li>invited by that agent, or in service with it: the hold is right, nothing to say — except that
+     *       an agent still holding as reserved what is in service is told again that the interaction
+     *       started (R12; the {@code InteractionStarted} was lost);
+     *   <li>waiting: the agent's {@code Invite} never arrived (or the {@code Release} of an invitation
+     *       that ran out was lost): the slot is released, and the queue is told the offer came back so
+     *       that it offers the request again (R10) instead of waiting for an answer that will never come;
+     *   <li>invited by or in service with another agent, closed, surveyed, left, rejected or expired: the
+     *       slot is released (R3, R11, R13, R14, R15, R16).
+     * </ul>
+     *
+     * Never an invitation: a late one would skip an R11 penalty, and the request stays the single
+     * authority on its invitation; the queue's routing decides who is invited next.
+     */
+    private static Decision<RequestEvent, RequestRejection> confirmHold(
+            RequestState state, RequestCommand.ConfirmHold confirm) {
+        String agentId = confirm.agentId();
+        Effect release = new Effect.ToAgent(agentId, new AgentCommand.Release(state.requestId()));
+        return switch (state.status()) {
+            case INVITED -> agentId.equals(state.invitation().agentId()) ? Decision.nothing() : Decision.only(release);
+            case IN_SERVICE -> {
+                if (!agentId.equals(state.interaction().agentId())) {
+                    yield Decision.only(release);
+                }
+                yield confirm.reserved()
+                        ? Decision.only(
+                                new Effect.ToAgent(agentId, new AgentCommand.InteractionStarted(state.requestId())))
+                        : Decision.nothing();
+            }
+            case WAITING -> Decision.only(release, toQueue(state, new QueueCommand.OfferReturned(state.requestId())));
+            case NEW, CLOSED, SURVEYED, LEFT, REJECTED, EXPIRED -> Decision.only(release);
         };
     }
 

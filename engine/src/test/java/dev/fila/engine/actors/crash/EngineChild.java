@@ -13,6 +13,7 @@ import dev.fila.engine.domain.request.CustomerStanding;
 import dev.fila.engine.domain.request.RequestCommand;
 import dev.fila.engine.domain.request.RequestDetails;
 import dev.fila.engine.domain.request.RequestState;
+import dev.fila.engine.domain.request.RequestStatus;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -212,7 +213,50 @@ public final class EngineChild {
                 + line.places().stream()
                         .map(p -> p.requestId() + ":" + p.position())
                         .collect(Collectors.joining(",")));
+        // R2, R11, R12: ana's held slots against the requests whose states say they are invited by or in
+        // service with her. Her recovery confirms each slot with its request, asynchronously: wait (5 s
+        // at most) for the two to agree, then print both.
+        Set<Long> held = Set.of();
+        Set<Long> claimed = Set.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        do {
+            held = get(engine.agentState("ana")).held().stream()
+                    .map(h -> h.requestId())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            claimed = claimedBy(engine, "ana", maxId);
+            if (held.equals(claimed)) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        out.println("HELD " + ids(held));
+        out.println("CLAIMED " + ids(claimed));
         out.println("CHECK-DONE");
+    }
+
+    /** The requests among 1..maxId invited by or in service with {@code agentId}. */
+    private static Set<Long> claimedBy(FilaEngine engine, String agentId, long maxId) throws Exception {
+        Set<Long> claimed = new java.util.TreeSet<>();
+        for (long id = 1; id <= maxId; id++) {
+            RequestState state;
+            try {
+                state = get(engine.requestState(id));
+            } catch (ExecutionException e) {
+                continue;
+            }
+            boolean invited = state.status() == RequestStatus.INVITED
+                    && state.invitation().agentId().equals(agentId);
+            boolean inService = state.status() == RequestStatus.IN_SERVICE
+                    && state.interaction().agentId().equals(agentId);
+            if (invited || inService) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
+    }
+
+    private static String ids(Set<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static RequestCommand.Open open(long requestId, Clock clock) {

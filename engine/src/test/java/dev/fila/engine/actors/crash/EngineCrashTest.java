@@ -49,6 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
  * its queue again what its state implies (Enqueue at its own entry time, or Remove), which the queue
  * ignores when it already has it; the test asserts that no acknowledged request is missing from the
  * line and no departed one remains in it.
+ *
+ * <p>The agent side: after the restart ana's held slots must be exactly the requests whose states say
+ * they are invited by or in service with her (R2, R11, R12); a recovered agent confirms each slot with
+ * its request ({@code AgentDecider.resendOnRecovery}). This drive never closes an interaction and
+ * invites only request 1 (ana has one chat), so the kill cannot fall between her reservation and the
+ * request's invitation: here the check guards the invariant; {@code LostSendRepairTest} shows the
+ * repair of a lost Release and of a lost Invite.
  */
 class EngineCrashTest {
 
@@ -178,7 +185,14 @@ class EngineCrashTest {
                                     .toList();
                 }
             }
+            String held = second.expectLine(s -> s.startsWith("HELD"), TIMEOUT);
+            String claimed = second.expectLine(s -> s.startsWith("CLAIMED"), TIMEOUT);
             second.expectLine("CHECK-DONE"::equals, TIMEOUT);
+            // R2, R11, R12: the agent is the authority on its capacity, the request on its invitation;
+            // after recovery (AgentDecider.resendOnRecovery) the two agree.
+            assertThat(held.substring("HELD".length()).strip())
+                    .as("ana's held slots are exactly the requests invited by or in service with her")
+                    .isEqualTo(claimed.substring("CLAIMED".length()).strip());
 
             List<Long> lineIds = line.stream().map(p -> p[0]).toList();
             assertThat(line.stream().map(p -> p[1]).toList())
@@ -273,7 +287,7 @@ class EngineCrashTest {
                             + " acknowledged in %d ms before kill -9 (%d Open in flight, %s after restart);"
                             + " second engine ready %d ms after the kill; line of %d;"
                             + " at-most-once sends made good on recovery: missing from the line %s,"
-                            + " left but still in the line %s%n",
+                            + " left but still in the line %s; ana holds [%s]%n",
                     journal,
                     (driveNanos - startNanos) / 1_000_000,
                     acked.opens.size(),
@@ -287,7 +301,8 @@ class EngineCrashTest {
                     (readyNanos - killNanos) / 1_000_000,
                     line.size(),
                     missingFromLine,
-                    leftButInLine);
+                    leftButInLine,
+                    held.substring("HELD".length()).strip());
 
             second.send("quit");
             second.expectLine("BYE"::equals, TIMEOUT);

@@ -225,4 +225,51 @@ class AgentDeciderTest {
     void releasingASlotItDoesNotHoldChangesNothing() {
         spec.given(REGISTERED, ONLINE).when(new AgentCommand.Release(77), T).thenNothingHappens();
     }
+
+    // ---- recovery: what a recovered agent sends again (sends between aggregates are at-most-once) ----
+
+    @Test
+    void R2_R4_aRecoveredAgentReportsItsCapacityToEveryQueueThenAsksEachHeldRequestToConfirmIt() {
+        AgentDecider decider = new AgentDecider();
+        AgentState holding = spec.given(
+                        REGISTERED,
+                        ONLINE,
+                        reserved(1, false),
+                        reserved(2, false),
+                        new AgentEvent.InteractionStarted(2, T + 10))
+                .state();
+        assertThat(decider.resendOnRecovery(holding))
+                .containsExactly(
+                        new Effect.ToQueue("support", new QueueCommand.AgentCapacity(ANA, 2, 2, false, true, T + 2)),
+                        new Effect.ToQueue("billing", new QueueCommand.AgentCapacity(ANA, 1, 2, false, true, T + 2)),
+                        new Effect.ToRequest(1, new RequestCommand.ConfirmHold(1, ANA, true)),
+                        new Effect.ToRequest(2, new RequestCommand.ConfirmHold(2, ANA, false)));
+        assertThat(decider.resendOnRecovery(AgentState.unregistered())).isEmpty();
+    }
+
+    @Test
+    void R2_R3_theReleaseThatAnswersAConfirmationFreesTheSlotOnceAndAgainChangesNothing() {
+        var holding = spec.given(REGISTERED, ONLINE, reserved(1, false), new AgentEvent.InteractionStarted(1, T + 5));
+        holding.when(new AgentCommand.Release(1), T + 60)
+                .thenEvents(new AgentEvent.SlotReleased(1, T + 60))
+                .thenState(s -> {
+                    assertThat(s.isIdle()).isTrue();
+                    assertThat(s.colour()).isEqualTo(Colour.GREEN);
+                });
+        spec.given(
+                        REGISTERED,
+                        ONLINE,
+                        reserved(1, false),
+                        new AgentEvent.InteractionStarted(1, T + 5),
+                        new AgentEvent.SlotReleased(1, T + 60))
+                .when(new AgentCommand.Release(1), T + 61)
+                .thenNothingHappens();
+    }
+
+    @Test
+    void R12_anInteractionStartedToldAgainChangesNothing() {
+        spec.given(REGISTERED, ONLINE, reserved(1, false), new AgentEvent.InteractionStarted(1, T + 5))
+                .when(new AgentCommand.InteractionStarted(1), T + 50)
+                .thenNothingHappens();
+    }
 }

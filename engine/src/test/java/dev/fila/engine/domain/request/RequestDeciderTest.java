@@ -517,4 +517,106 @@ class RequestDeciderTest {
                 .containsExactly(toQueue(new QueueCommand.Remove(REQUEST, LineExit.SERVED)));
         assertThat(decider.resendOnRecovery(RequestState.unopened())).isEmpty();
     }
+
+    // ---- recovery: a recovered agent asks each request it holds a slot for to confirm it ----
+
+    private static RequestCommand.ConfirmHold confirm(String agentId, boolean reserved) {
+        return new RequestCommand.ConfirmHold(REQUEST, agentId, reserved);
+    }
+
+    private static Effect releaseBy(String agentId) {
+        return new Effect.ToAgent(agentId, new AgentCommand.Release(REQUEST));
+    }
+
+    @Test
+    void R11_aRequestInvitedByTheAskingAgentConfirmsItsHoldAndRecordsNothing() {
+        var invited = spec.given(OPENED, INVITED);
+        RequestState before = invited.state();
+        invited.when(confirm(AGENT, true), T + minutes(2)).thenNothingHappens().thenState(s -> assertThat(s)
+                .isEqualTo(before));
+    }
+
+    @Test
+    void R12_aRequestInServiceTellsAnAgentStillHoldingItAsReservedThatTheInteractionStarted() {
+        var inService = spec.given(OPENED, INVITED, ACCEPTED);
+        RequestState before = inService.state();
+        inService
+                .when(confirm(AGENT, true), T + minutes(3))
+                .thenEvents()
+                .thenEffects(toAgent(new AgentCommand.InteractionStarted(REQUEST)))
+                .thenState(s -> assertThat(s).isEqualTo(before));
+        inService.when(confirm(AGENT, false), T + minutes(3)).thenNothingHappens();
+    }
+
+    @Test
+    void R10_R11_aWaitingRequestWhoseInvitationNeverArrivedFreesTheSlotAndGivesTheOfferBackToItsQueue() {
+        var waiting = spec.given(OPENED);
+        RequestState before = waiting.state();
+        waiting.when(confirm(AGENT, true), T + minutes(1))
+                .thenEvents()
+                .thenEffects(releaseBy(AGENT), toQueue(new QueueCommand.OfferReturned(REQUEST)))
+                .thenState(s -> {
+                    // Never a late invitation: the queue's routing decides who invites it next.
+                    assertThat(s).isEqualTo(before);
+                    assertThat(s.status()).isEqualTo(RequestStatus.WAITING);
+                });
+    }
+
+    @Test
+    void R11_aRequestBackInLineAfterItsInvitationRanOutFreesTheSlotWhoseReleaseWasLost() {
+        spec.given(OPENED, INVITED, new RequestEvent.InvitationExpired(AGENT, 5, T + minutes(6)))
+                .when(confirm(AGENT, true), T + minutes(7))
+                .thenEvents()
+                .thenEffects(releaseBy(AGENT), toQueue(new QueueCommand.OfferReturned(REQUEST)))
+                .thenState(s -> assertThat(s.penalties()).isEqualTo(1));
+    }
+
+    @Test
+    void R2_R11_aRequestInvitedByOrServedByAnotherAgentFreesTheAskingAgentsSlot() {
+        spec.given(OPENED, INVITED)
+                .when(confirm("bob", true), T + minutes(2))
+                .thenEvents()
+                .thenEffects(releaseBy("bob"))
+                .thenState(s -> assertThat(s.invitation().agentId()).isEqualTo(AGENT));
+        spec.given(OPENED, INVITED, ACCEPTED)
+                .when(confirm("bob", false), T + minutes(3))
+                .thenEvents()
+                .thenEffects(releaseBy("bob"));
+    }
+
+    @Test
+    void R3_R16_aClosedOrSurveyedRequestFreesTheSlotWhoseReleaseWasLost() {
+        RequestEvent closed = new RequestEvent.Closed(T + minutes(10));
+        spec.given(OPENED, INVITED, ACCEPTED, closed)
+                .when(confirm(AGENT, false), T + minutes(11))
+                .thenEvents()
+                .thenEffects(releaseBy(AGENT))
+                .thenState(s -> assertThat(s.status()).isEqualTo(RequestStatus.CLOSED));
+        spec.given(OPENED, INVITED, ACCEPTED, closed, new RequestEvent.SurveyAnswered(5, "", T + minutes(12)))
+                .when(confirm(AGENT, false), T + minutes(13))
+                .thenEvents()
+                .thenEffects(releaseBy(AGENT));
+    }
+
+    @Test
+    void R13_R14_R15_aRequestThatLeftTheQueueForGoodFreesTheSlotWhoseReleaseWasLost() {
+        for (RequestEvent end : java.util.List.of(
+                new RequestEvent.Left(T + minutes(2)),
+                new RequestEvent.Expired(T + minutes(2)),
+                new RequestEvent.Rejected("contract cancelled", T + minutes(2)))) {
+            spec.given(OPENED, INVITED, end)
+                    .when(confirm(AGENT, true), T + minutes(3))
+                    .thenEvents()
+                    .thenEffects(releaseBy(AGENT));
+        }
+    }
+
+    @Test
+    void aSlotHeldForARequestNeverOpenedIsFreedAndNoRequestIsCreated() {
+        spec.given()
+                .when(confirm(AGENT, true), T)
+                .thenEvents()
+                .thenEffects(releaseBy(AGENT))
+                .thenState(s -> assertThat(s.isOpened()).isFalse());
+    }
 }
