@@ -393,10 +393,7 @@ public final class EngineLoadDriver {
         for (int q = 0; q < queues; q++) {
             queueBlocks.append("{ id = q").append(q).append(", zone = UTC, hours { mon-sun = \"00:00-24:00\" } }\n");
         }
-        String pg = System.getenv("FILA_PG_URL");
-        String journalOverride = journal().equals("postgres") && pg != null
-                ? "fila.journals.postgres.pekko-persistence-jdbc.shared-databases.fila.db.url = \"" + pg + "\"\n"
-                : "";
+        String journalOverride = ""; // PostgreSQL: fila.postgres, from FILA_PG_URL, FILA_PG_USER, FILA_PG_PASSWORD
         return ConfigFactory.load(ConfigFactory.parseString(
                 """
                 fila.journal = %s

@@ -22,7 +22,9 @@ final class Batcher<C> {
     private final ActorRef<C> entity;
     private final BiFunction<List<C>, ActorRef<C>, C> batchOf;
     private final C done;
+    private final C stop;
     private final int maxBatch;
+    private boolean stopping;
     private List<C> waiting = new ArrayList<>();
     private boolean writing;
 
@@ -31,11 +33,13 @@ final class Batcher<C> {
             ActorRef<C> entity,
             BiFunction<List<C>, ActorRef<C>, C> batchOf,
             C done,
+            C stop,
             int maxBatch) {
         this.context = context;
         this.entity = entity;
         this.batchOf = batchOf;
         this.done = done;
+        this.stop = stop;
         this.maxBatch = maxBatch;
     }
 
@@ -43,20 +47,24 @@ final class Batcher<C> {
      * @param entity the entity's behaviour, spawned as this batcher's child
      * @param batchOf wraps commands in the entity's batch command, naming whom to tell when it is done
      * @param done the message the entity sends back when a batch is written and answered
+     * @param stop the message that stops both (sharding's stop message on passivation and hand-off):
+     *     what is written or waiting is written and answered first
      */
     static <C> Behavior<C> create(
-            Behavior<C> entity, BiFunction<List<C>, ActorRef<C>, C> batchOf, C done, int maxBatch) {
+            Behavior<C> entity, BiFunction<List<C>, ActorRef<C>, C> batchOf, C done, C stop, int maxBatch) {
         return Behaviors.setup(context -> {
             ActorRef<C> child = context.spawn(entity, "entity");
             context.watch(child);
-            return new Batcher<>(context, child, batchOf, done, maxBatch).behavior();
+            return new Batcher<>(context, child, batchOf, done, stop, maxBatch).behavior();
         });
     }
 
     private Behavior<C> behavior() {
         return Behaviors.receive(
                 (ctx, message) -> {
-                    if (message.equals(done)) {
+                    if (message.equals(stop)) {
+                        stopping = true;
+                    } else if (message.equals(done)) {
                         writing = false;
                         sendWaiting();
                     } else {
@@ -65,7 +73,7 @@ final class Batcher<C> {
                             sendWaiting();
                         }
                     }
-                    return Behaviors.same();
+                    return stopping && !writing ? Behaviors.stopped() : Behaviors.same();
                 },
                 (ctx, signal) -> signal instanceof Terminated ? Behaviors.stopped() : Behaviors.same());
     }

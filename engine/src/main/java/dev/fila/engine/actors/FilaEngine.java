@@ -103,8 +103,9 @@ public final class FilaEngine implements AutoCloseable {
                     AgentEntity.ENTITY_TYPE_KEY,
                     context -> AgentEntity.create(context.getEntityId(), agentDecider, shell, context.getShard())));
             sharding.init(Entity.of(
-                    QueueEntity.ENTITY_TYPE_KEY,
-                    context -> QueueEntity.create(context.getEntityId(), shell, context.getShard())));
+                            QueueEntity.ENTITY_TYPE_KEY,
+                            context -> QueueEntity.create(context.getEntityId(), shell, context.getShard()))
+                    .withStopMessage(QueueEntity.Stop.INSTANCE));
             ReadModels readModels = effective.getBoolean("fila.read-models.enabled")
                     ? ReadModels.start(system, settings, effective)
                     : null;

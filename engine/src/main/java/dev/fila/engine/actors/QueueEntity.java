@@ -72,6 +72,11 @@ public final class QueueEntity
         INSTANCE
     }
 
+    /** Sharding's stop message for a queue (passivation, hand-off): the batch in flight is finished first. */
+    public enum Stop implements Command {
+        INSTANCE
+    }
+
     /** The most commands one batch carries (the rest wait for the next). */
     static final int MAX_BATCH = 1000;
 
@@ -102,13 +107,15 @@ public final class QueueEntity
                 if (shard != null) {
                     shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
                 }
-                return Behaviors.receiveMessage(message -> Behaviors.same());
+                return Behaviors.receiveMessage(
+                        message -> message == Stop.INSTANCE ? Behaviors.stopped() : Behaviors.same());
             });
         }
-        return Batcher.create(
+        return Batcher.<Command>create(
                 new QueueEntity(entityId, new QueueDecider(settings), shell),
                 Batch::new,
                 BatchDone.INSTANCE,
+                Stop.INSTANCE,
                 MAX_BATCH);
     }
 
@@ -139,6 +146,7 @@ public final class QueueEntity
                 .onCommand(GetLine.class, this::onGetLine)
                 .onCommand(Batch.class, this::onBatch)
                 .onCommand(BatchDone.class, (state, done) -> Effect().none().thenNoReply())
+                .onCommand(Stop.class, (state, stop) -> Effect().stop().thenNoReply())
                 .build();
     }
 
@@ -247,6 +255,7 @@ public final class QueueEntity
             case GetLine get -> get.replyTo().tell(line(state, shell.clock().millis()));
             case Batch nested -> throw new IllegalStateException("a batch inside a batch");
             case BatchDone done -> {}
+            case Stop stop -> {}
         }
     }
 

@@ -7,7 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
@@ -17,7 +22,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  * whether it was within the target, abandoned (R13), expired (R14). {@code fila_daily_arrival}
  * remembers each counted request's queue and day until it is served or gone for good.
  */
-final class DailyFiguresHandler extends JdbcHandler<EventEnvelope<RequestEvent>, ReadModelDatabase.Session> {
+final class DailyFiguresHandler extends JdbcHandler<List<EventEnvelope<RequestEvent>>, ReadModelDatabase.Session> {
 
     private final Map<String, QueueSettings> queues;
     private final long targetMillis;
@@ -27,86 +32,144 @@ final class DailyFiguresHandler extends JdbcHandler<EventEnvelope<RequestEvent>,
         this.targetMillis = targetMillis;
     }
 
+    /** A request's queue and arrival day. */
+    private record Arrival(String queueId, String day) {}
+
+    /**
+     * What one group of events changes, gathered in memory and written at its end: the figures as
+     * sums per queue and day (one write per day touched, not per event), the arrivals to remember and
+     * to forget in batches.
+     */
+    private static final class Group {
+        final Map<Long, Arrival> remembered = new LinkedHashMap<>();
+        final Map<Long, Arrival> looked = new HashMap<>();
+        final Set<Long> forgotten = new HashSet<>();
+        final Map<Arrival, long[]> sums = new LinkedHashMap<>();
+
+        void count(Arrival arrival, int figure, long amount) {
+            sums.computeIfAbsent(arrival, a -> new long[6])[figure] += amount;
+        }
+    }
+
+    private static final int ARRIVALS = 0;
+    private static final int SERVED = 1;
+    private static final int WITHIN = 2;
+    private static final int ABANDONED = 3;
+    private static final int EXPIRED = 4;
+    private static final int WAIT = 5;
+
     @Override
-    public void process(ReadModelDatabase.Session session, EventEnvelope<RequestEvent> envelope) throws Exception {
-        long requestId = RequestHistoryHandler.requestId(envelope.persistenceId());
+    public void process(ReadModelDatabase.Session session, List<EventEnvelope<RequestEvent>> envelopes)
+            throws Exception {
         session.withConnection(connection -> {
-            apply(connection, requestId, envelope.event());
+            Group group = new Group();
+            for (EventEnvelope<RequestEvent> envelope : envelopes) {
+                apply(connection, group, RequestHistoryHandler.requestId(envelope.persistenceId()), envelope.event());
+            }
+            write(connection, group);
             return null;
         });
     }
 
-    private void apply(Connection connection, long requestId, RequestEvent event) throws Exception {
+    private void apply(Connection connection, Group group, long requestId, RequestEvent event) throws Exception {
         switch (event) {
             case RequestEvent.Opened e -> {
-                String day = day(e.queueId(), e.atMillis());
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO fila_daily_arrival (request_id, queue_id, arrival_day) VALUES (?, ?, ?)")) {
-                    insert.setLong(1, requestId);
-                    insert.setString(2, e.queueId());
-                    insert.setString(3, day);
-                    insert.executeUpdate();
-                }
-                add(connection, e.queueId(), day, 1, 0, 0, 0, 0, 0);
+                Arrival arrival = new Arrival(e.queueId(), day(e.queueId(), e.atMillis()));
+                group.remembered.put(requestId, arrival);
+                group.count(arrival, ARRIVALS, 1);
             }
             case RequestEvent.Accepted e -> {
-                long within = e.waitedMillis() <= targetMillis ? 1 : 0;
-                if (countOnArrivalDay(connection, requestId, 0, 1, within, 0, 0, e.waitedMillis())) {
-                    forget(connection, requestId);
+                Arrival arrival = arrival(connection, group, requestId);
+                if (arrival != null) {
+                    group.count(arrival, SERVED, 1);
+                    group.count(arrival, WITHIN, e.waitedMillis() <= targetMillis ? 1 : 0);
+                    group.count(arrival, WAIT, e.waitedMillis());
+                    forget(group, requestId);
                 }
             }
             case RequestEvent.Left e -> {
-                if (countOnArrivalDay(connection, requestId, 0, 0, 0, 1, 0, 0)) {
-                    forget(connection, requestId);
+                Arrival arrival = arrival(connection, group, requestId);
+                if (arrival != null) {
+                    group.count(arrival, ABANDONED, 1);
+                    forget(group, requestId);
                 }
             }
-            case RequestEvent.Expired e -> countOnArrivalDay(connection, requestId, 0, 0, 0, 0, 1, 0);
-            case RequestEvent.Rejected e -> forget(connection, requestId);
-            case RequestEvent.InvitationRefused e -> forget(connection, requestId);
+            case RequestEvent.Expired e -> {
+                Arrival arrival = arrival(connection, group, requestId);
+                if (arrival != null) {
+                    group.count(arrival, EXPIRED, 1);
+                }
+            }
+            case RequestEvent.Rejected e -> forget(group, requestId);
+            case RequestEvent.InvitationRefused e -> forget(group, requestId);
             default -> {
                 // Other steps change no daily figure.
             }
         }
     }
 
-    /** Adds to the figures of the request's arrival day; false when the request was not counted. */
-    private boolean countOnArrivalDay(
-            Connection connection,
-            long requestId,
-            long arrivals,
-            long served,
-            long within,
-            long abandoned,
-            long expired,
-            long waitMillis)
-            throws Exception {
+    /** The request's arrival as counted, or null when it was not counted (or is forgotten). */
+    private static Arrival arrival(Connection connection, Group group, long requestId) throws Exception {
+        Arrival arrival = group.remembered.get(requestId);
+        if (arrival != null || group.forgotten.contains(requestId)) {
+            return arrival;
+        }
+        if (group.looked.containsKey(requestId)) {
+            return group.looked.get(requestId);
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT queue_id, arrival_day FROM fila_daily_arrival WHERE request_id = ?")) {
             select.setLong(1, requestId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return false;
-                }
-                add(
-                        connection,
-                        row.getString("queue_id"),
-                        row.getString("arrival_day"),
-                        arrivals,
-                        served,
-                        within,
-                        abandoned,
-                        expired,
-                        waitMillis);
-                return true;
+                arrival = row.next() ? new Arrival(row.getString("queue_id"), row.getString("arrival_day")) : null;
             }
         }
+        group.looked.put(requestId, arrival);
+        return arrival;
     }
 
-    private static void forget(Connection connection, long requestId) throws Exception {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM fila_daily_arrival WHERE request_id = ?")) {
-            delete.setLong(1, requestId);
-            delete.executeUpdate();
+    private static void forget(Group group, long requestId) {
+        if (group.remembered.remove(requestId) == null) {
+            group.forgotten.add(requestId);
+        }
+        group.looked.remove(requestId);
+    }
+
+    private static void write(Connection connection, Group group) throws Exception {
+        if (!group.remembered.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO fila_daily_arrival (request_id, queue_id, arrival_day) VALUES (?, ?, ?)")) {
+                for (Map.Entry<Long, Arrival> remembered : group.remembered.entrySet()) {
+                    insert.setLong(1, remembered.getKey());
+                    insert.setString(2, remembered.getValue().queueId());
+                    insert.setString(3, remembered.getValue().day());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!group.forgotten.isEmpty()) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM fila_daily_arrival WHERE request_id = ?")) {
+                for (long requestId : group.forgotten) {
+                    delete.setLong(1, requestId);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+        for (Map.Entry<Arrival, long[]> sum : group.sums.entrySet()) {
+            long[] v = sum.getValue();
+            add(
+                    connection,
+                    sum.getKey().queueId(),
+                    sum.getKey().day(),
+                    v[ARRIVALS],
+                    v[SERVED],
+                    v[WITHIN],
+                    v[ABANDONED],
+                    v[EXPIRED],
+                    v[WAIT]);
         }
     }
 

@@ -118,7 +118,7 @@ public final class ReadModels {
                 PROJECTIONS.get(2),
                 RequestEntity.TAG,
                 sessions,
-                () -> new Grouped<>(new RequestHistoryHandler(requestDecider, codec)),
+                () -> new RequestHistoryHandler(requestDecider, codec),
                 groupSize,
                 groupWithin);
         run(
@@ -126,7 +126,7 @@ public final class ReadModels {
                 PROJECTIONS.get(3),
                 RequestEntity.TAG,
                 sessions,
-                () -> new Grouped<>(new DailyFiguresHandler(settings.queues(), targetMillis)),
+                () -> new DailyFiguresHandler(settings.queues(), targetMillis),
                 groupSize,
                 groupWithin);
         return new ReadModels(database, codec);
