@@ -358,10 +358,10 @@ public final class EngineLoadDriver {
     }
 
     private long journalRows(Path dir) throws Exception {
-        if (!journal().equals("h2")) {
-            return -1;
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir + "/fila", "sa", "");
+        Config db = config(dir)
+                .getConfig("fila.journals." + journal() + ".pekko-persistence-jdbc.shared-databases.fila.db");
+        try (Connection connection = DriverManager.getConnection(
+                        db.getString("url"), db.getString("user"), db.getString("password"));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from \"event_journal\"")) {
             rows.next();

@@ -7,7 +7,6 @@ import dev.fila.engine.domain.agent.AgentEvent;
 import dev.fila.engine.domain.agent.AgentRejection;
 import dev.fila.engine.domain.agent.AgentState;
 import java.util.List;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -33,10 +32,12 @@ public final class AgentEntity
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Agent");
 
-    /** The tag on every event of this entity type: the read models' projections read by it. */
+    /**
+     * The name of this entity type's event stream, as the read models' projections ask for it (their
+     * "tag"): events carry no tag rows; the journal's reader selects them by persistence-id prefix
+     * ({@link dev.fila.engine.actors.journal.EntityStreamReadJournalDao}).
+     */
     public static final String TAG = "agent";
-
-    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What an agent entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -70,11 +71,6 @@ public final class AgentEntity
                     shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new AgentEntity(entityId, decider, shell, passivate);
         });
-    }
-
-    @Override
-    public Set<String> tagsFor(AgentEvent event) {
-        return TAGS;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.queue.QueueState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -50,10 +49,12 @@ public final class QueueEntity
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Queue");
 
-    /** The tag on every event of this entity type: the read models' projections read by it. */
+    /**
+     * The name of this entity type's event stream, as the read models' projections ask for it (their
+     * "tag"): events carry no tag rows; the journal's reader selects them by persistence-id prefix
+     * ({@link dev.fila.engine.actors.journal.EntityStreamReadJournalDao}).
+     */
     public static final String TAG = "queue";
-
-    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What a queue entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -126,11 +127,6 @@ public final class QueueEntity
             throw new IllegalArgumentException("no queue '" + entityId + "' is configured");
         }
         return new QueueEntity(entityId, new QueueDecider(settings), shell);
-    }
-
-    @Override
-    public Set<String> tagsFor(QueueEvent event) {
-        return TAGS;
     }
 
     @Override

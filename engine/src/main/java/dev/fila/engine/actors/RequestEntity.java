@@ -11,7 +11,6 @@ import dev.fila.engine.domain.request.RequestState;
 import dev.fila.engine.domain.request.RequestStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -44,10 +43,12 @@ public final class RequestEntity
 
     public static final EntityTypeKey<Command> ENTITY_TYPE_KEY = EntityTypeKey.create(Command.class, "Request");
 
-    /** The tag on every event of this entity type: the read models' projections read by it. */
+    /**
+     * The name of this entity type's event stream, as the read models' projections ask for it (their
+     * "tag"): events carry no tag rows; the journal's reader selects them by persistence-id prefix
+     * ({@link dev.fila.engine.actors.journal.EntityStreamReadJournalDao}).
+     */
     public static final String TAG = "request";
-
-    private static final Set<String> TAGS = Set.of(TAG);
 
     /** What a request entity is told. */
     public sealed interface Command extends CborSerializable {}
@@ -103,11 +104,6 @@ public final class RequestEntity
                     shard == null ? () -> {} : () -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
             return new RequestEntity(entityId, decider, shell, timers, passivate);
         }));
-    }
-
-    @Override
-    public Set<String> tagsFor(RequestEvent event) {
-        return TAGS;
     }
 
     @Override

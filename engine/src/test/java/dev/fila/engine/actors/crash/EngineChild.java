@@ -116,32 +116,8 @@ public final class EngineChild {
             return ConfigFactory.load(
                     ConfigFactory.parseString(common + "fila.data-dir = \"" + args[1].replace("\\", "/") + "\"\n"));
         }
-        String postgres = """
-                fila.journal = postgres
-                fila.journals.postgres {
-                  schema = "schema/postgres/postgres-create-schema.sql"
-                  pekko.persistence {
-                    journal.plugin = "jdbc-journal"
-                    snapshot-store.plugin = "jdbc-snapshot-store"
-                  }
-                  pekko.projection.jdbc.dialect = "postgres-dialect"
-                  jdbc-journal.use-shared-db = "fila"
-                  jdbc-snapshot-store.use-shared-db = "fila"
-                  jdbc-read-journal.use-shared-db = "fila"
-                  pekko-persistence-jdbc.shared-databases.fila {
-                    profile = "slick.jdbc.PostgresProfile$"
-                    db {
-                      url = ${FILA_PG_URL}
-                      user = ${FILA_PG_USER}
-                      password = ${FILA_PG_PASSWORD}
-                      driver = "org.postgresql.Driver"
-                      numThreads = 4
-                      maxConnections = 4
-                      minConnections = 1
-                    }
-                  }
-                }
-                """;
+        // The engine's own PostgreSQL block, pointed at the test server by FILA_PG_URL/USER/PASSWORD.
+        String postgres = "fila.journal = postgres\n";
         return ConfigFactory.load(ConfigFactory.parseString(common + postgres));
     }
 

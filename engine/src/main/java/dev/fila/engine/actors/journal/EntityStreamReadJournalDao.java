@@ -1,11 +1,15 @@
 package dev.fila.engine.actors.journal;
 
+import dev.fila.engine.actors.AgentEntity;
+import dev.fila.engine.actors.QueueEntity;
+import dev.fila.engine.actors.RequestEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,26 +32,37 @@ import slick.jdbc.JdbcBackend;
 import slick.jdbc.JdbcProfile;
 
 /**
- * The read journal's data access on H2, with one query changed: events by tag.
+ * The read journal's data access, with one query changed: "events by tag", which is how Pekko
+ * Projection reads an event stream, is answered for Fila's three streams — {@code request}, {@code
+ * agent}, {@code queue} — by persistence-id prefix ({@code Request|}, {@code Agent|}, {@code Queue|})
+ * over a range of the journal's ordering, not through {@code event_tag} rows. Other tags go to the
+ * plugin's own query.
  *
- * <p>pekko-persistence-jdbc asks for a tag's events as a join of a derived table over {@code
- * event_journal} with {@code event_tag}; H2's planner scans {@code event_tag} whole for it (the range
- * on the journal's ordering is not carried over to the tag table, with or without an index on the
- * tag), so every poll of every projection cost O(all events ever written) and grew with the journal —
- * 37% of a loaded node's CPU after 30,000 events. Asked as a range of the journal's ordering with the
- * tag checked by primary key, H2 reads only the rows of the window, in index order, and stops at the
- * limit. Same rows, same order, same deserialization ({@link PekkoSerialization#fromRow}); selected
- * by {@code jdbc-read-journal.dao} in the H2 journal block (PostgreSQL plans the original query well).
+ * <p>Why. (1) Writing: an event with a tag costs pekko-persistence-jdbc a single-row insert that
+ * returns its generated ordering, then a tag row; a batch of untagged events is one multi-row insert.
+ * Under thousands of commands a second those per-row inserts were the largest part of the journal's
+ * work, so Fila's entities write no tags. (2) Reading: the plugin asks for a tag's events as a join of a
+ * derived table over {@code event_journal} with {@code event_tag}, which H2 plans as a scan of every tag
+ * row, so each projection poll grew with the journal (37% of a loaded node's CPU after 30,000 events).
+ * Here the window {@code ordering > offset AND ordering <= max} is read in index order, the prefix
+ * checked on each row, and the read stops at the limit, on H2 and PostgreSQL alike. Same envelopes, same
+ * order, same deserialization ({@link PekkoSerialization#fromRow}); older journals whose events do carry
+ * tag rows read the same. Selected by {@code jdbc-read-journal.dao} in each journal block.
  */
-public final class H2ReadJournalDao extends DefaultReadJournalDao {
+public final class EntityStreamReadJournalDao extends DefaultReadJournalDao {
 
-    private static final String EVENTS_BY_TAG = "SELECT j.\"ordering\", j.\"deleted\", j.\"persistence_id\","
+    /** Fila's streams and the persistence-id prefix of their entities. */
+    private static final Map<String, String> STREAMS = Map.of(
+            RequestEntity.TAG, RequestEntity.ENTITY_TYPE_KEY.name() + "|",
+            AgentEntity.TAG, AgentEntity.ENTITY_TYPE_KEY.name() + "|",
+            QueueEntity.TAG, QueueEntity.ENTITY_TYPE_KEY.name() + "|");
+
+    private static final String EVENTS_OF_STREAM = "SELECT j.\"ordering\", j.\"deleted\", j.\"persistence_id\","
             + " j.\"sequence_number\", j.\"writer\", j.\"write_timestamp\", j.\"adapter_manifest\","
             + " j.\"event_payload\", j.\"event_ser_id\", j.\"event_ser_manifest\", j.\"meta_payload\","
             + " j.\"meta_ser_id\", j.\"meta_ser_manifest\" FROM \"event_journal\" j"
             + " WHERE j.\"ordering\" > ? AND j.\"ordering\" <= ? AND j.\"deleted\" = FALSE"
-            + " AND EXISTS (SELECT 1 FROM \"event_tag\" t WHERE t.\"event_id\" = j.\"ordering\" AND t.\"tag\" = ?)"
-            + " ORDER BY j.\"ordering\" LIMIT ?";
+            + " AND j.\"persistence_id\" LIKE ? ORDER BY j.\"ordering\" LIMIT ?";
 
     /**
      * Where the blocking reads run: threads of their own, not Slick's (a read waiting there for a pooled
@@ -55,14 +70,14 @@ public final class H2ReadJournalDao extends DefaultReadJournalDao {
      * end after a minute.
      */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fila-h2-events-by-tag");
+        Thread thread = new Thread(runnable, "fila-entity-stream-reader");
         thread.setDaemon(true);
         return thread;
     });
 
     private final Serialization serialization;
 
-    public H2ReadJournalDao(
+    public EntityStreamReadJournalDao(
             JdbcBackend.JdbcDatabaseDef db,
             JdbcProfile profile,
             ReadJournalConfig readJournalConfig,
@@ -76,20 +91,24 @@ public final class H2ReadJournalDao extends DefaultReadJournalDao {
     @Override
     public org.apache.pekko.stream.scaladsl.Source<Try<Tuple3<PersistentRepr, Set<String>, Object>>, NotUsed>
             eventsByTag(String tag, long offset, long maxOffset, long max) {
+        String prefix = STREAMS.get(tag);
+        if (prefix == null) {
+            return super.eventsByTag(tag, offset, maxOffset, max);
+        }
         CompletableFuture<List<Try<Tuple3<PersistentRepr, Set<String>, Object>>>> rows =
-                CompletableFuture.supplyAsync(() -> query(tag, offset, maxOffset, max), READERS);
+                CompletableFuture.supplyAsync(() -> query(tag, prefix, offset, maxOffset, max), READERS);
         return Source.completionStage(rows).mapConcat(events -> events).asScala();
     }
 
     private List<Try<Tuple3<PersistentRepr, Set<String>, Object>>> query(
-            String tag, long offset, long maxOffset, long max) {
+            String tag, String prefix, long offset, long maxOffset, long max) {
         List<Try<Tuple3<PersistentRepr, Set<String>, Object>>> events = new ArrayList<>();
         Set<String> noTags = scala.collection.immutable.Set$.MODULE$.empty();
         try (Connection connection = db().source().createConnection();
-                PreparedStatement select = connection.prepareStatement(EVENTS_BY_TAG)) {
+                PreparedStatement select = connection.prepareStatement(EVENTS_OF_STREAM)) {
             select.setLong(1, offset);
             select.setLong(2, maxOffset);
-            select.setString(3, tag);
+            select.setString(3, prefix + "%");
             select.setLong(4, correctMaxForH2Driver(max));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -99,7 +118,7 @@ public final class H2ReadJournalDao extends DefaultReadJournalDao {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the events tagged " + tag + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not read the events of stream " + tag + ": " + e.getMessage(), e);
         }
         return events;
     }
