@@ -19,6 +19,10 @@ import java.util.Objects;
  * order and heap priorities (a Cartesian tree, no insertion), the agents go back into their ordered
  * candidate sets.
  *
+ * <p>Schema: this is version 1 of the stored form (Pekko's Jackson manifest carries no version until a
+ * migration is registered). A change of shape registers a {@code JacksonMigration} for this class under
+ * {@code pekko.serialization.jackson.migrations}, as events do, so older snapshots stay readable.
+ *
  * @param places the waiting line, front to back, with what the queue remembers of each place
  * @param agents the queue's view of each agent, in the order the state lists them
  * @param chatLimits R2: the chat limit learnt per agent

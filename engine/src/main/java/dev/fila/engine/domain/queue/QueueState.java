@@ -72,7 +72,7 @@ public final class QueueState implements QueueObservation {
         return new QueueState(settings, new WaitingLine(), new LineFacts());
     }
 
-    /** An independent copy (for snapshots, and for tests that compare states). */
+    /** An independent copy (a batch's working state, and tests that compare states). */
     public QueueState copy() {
         QueueState copy = new QueueState(settings, line.copy(), facts.copy());
         copy.chatLimits.putAll(chatLimits);
