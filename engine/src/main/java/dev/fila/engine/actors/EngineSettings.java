@@ -18,21 +18,36 @@ import java.util.Set;
  * The engine's own settings, read from the {@code fila} block of the configuration.
  *
  * @param queues the configured queues by id: the only queue entities that exist
- * @param snapshotEvery snapshot an entity every this many events
+ * @param snapshotEvery snapshot an agent every this many events
  * @param maxTimerDelay the longest a timer sleeps before it reads the clock again
  * @param askTimeout how long the facade waits for an entity's reply
+ * @param queueSnapshotEvery snapshot a queue every this many events (a queue's snapshot is its whole
+ *     line, O(places), so it is taken less often than an agent's)
  */
 public record EngineSettings(
-        Map<String, QueueSettings> queues, int snapshotEvery, Duration maxTimerDelay, Duration askTimeout) {
+        Map<String, QueueSettings> queues,
+        int snapshotEvery,
+        Duration maxTimerDelay,
+        Duration askTimeout,
+        int queueSnapshotEvery) {
 
     public EngineSettings {
         queues = Map.copyOf(queues);
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("fila.snapshot-every must be >= 1, got " + snapshotEvery);
         }
+        if (queueSnapshotEvery < 1) {
+            throw new IllegalArgumentException("fila.queue-snapshot-every must be >= 1, got " + queueSnapshotEvery);
+        }
         if (maxTimerDelay.isNegative() || maxTimerDelay.isZero()) {
             throw new IllegalArgumentException("fila.timers.max-delay must be positive");
         }
+    }
+
+    /** Settings that snapshot agents and queues alike every {@code snapshotEvery} events. */
+    public EngineSettings(
+            Map<String, QueueSettings> queues, int snapshotEvery, Duration maxTimerDelay, Duration askTimeout) {
+        this(queues, snapshotEvery, maxTimerDelay, askTimeout, snapshotEvery);
     }
 
     /** Reads {@code fila.*}; a bad queue is refused with the key at fault in the message. */
@@ -50,7 +65,8 @@ public record EngineSettings(
                 queues,
                 fila.getInt("snapshot-every"),
                 fila.getDuration("timers.max-delay"),
-                fila.getDuration("ask-timeout"));
+                fila.getDuration("ask-timeout"),
+                fila.getInt("queue-snapshot-every"));
     }
 
     private static QueueSettings queue(Config q, String where) {

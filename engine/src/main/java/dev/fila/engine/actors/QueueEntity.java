@@ -8,6 +8,7 @@ import dev.fila.engine.domain.queue.QueueDecider;
 import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.queue.QueueRejection;
 import dev.fila.engine.domain.queue.QueueSettings;
+import dev.fila.engine.domain.queue.QueueSnapshot;
 import dev.fila.engine.domain.queue.QueueState;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * The shell of one queue: {@link QueueDecider#decide} with the engine's clock, events persisted, then
@@ -40,9 +43,13 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * or hundreds of commands per round trip. Durability is unchanged: nobody is answered and nothing is
  * sent before the events are written.
  *
- * <p>Queue states are not snapshotted yet: {@link QueueState} is the domain's one mutable state (an
- * order-statistic tree updated in place) and has no serializable snapshot form; a queue recovers by
- * replaying its events.
+ * <p><b>Snapshots.</b> Every {@code fila.snapshot-every} events a queue stores a snapshot and recovers
+ * from the latest one plus the events after it. {@link QueueState} is the domain's one mutable state
+ * (an order-statistic tree updated in place), so what is stored is its immutable picture, {@link
+ * QueueSnapshot}, through {@link #snapshotAdapter()}: taken in O(n) when Pekko saves the snapshot (in
+ * the entity, after the events that cross the interval are written), rebuilt in O(n) on recovery, and
+ * serialized as Jackson CBOR like the events (bound in {@code reference.conf}). Events are kept: the
+ * read models read them.
  */
 public final class QueueEntity
         extends EventSourcedBehaviorWithEnforcedReplies<QueueEntity.Command, QueueEvent, QueueState> {
@@ -127,6 +134,27 @@ public final class QueueEntity
             throw new IllegalArgumentException("no queue '" + entityId + "' is configured");
         }
         return new QueueEntity(entityId, new QueueDecider(settings), shell);
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(shell.settings().queueSnapshotEvery(), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<QueueState> snapshotAdapter() {
+        QueueSettings settings = decider.settings();
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(QueueState state) {
+                return state.toSnapshot();
+            }
+
+            @Override
+            public QueueState fromJournal(Object from) {
+                return QueueState.fromSnapshot(settings, (QueueSnapshot) from);
+            }
+        };
     }
 
     @Override

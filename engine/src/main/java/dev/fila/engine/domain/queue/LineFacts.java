@@ -24,10 +24,16 @@ final class LineFacts {
     private int used;
 
     LineFacts() {
-        this.slots = new LongIntHashMap();
-        this.enteredAtMillis = new long[16];
-        this.offeredAtMillis = new long[16];
-        this.places = new int[16];
+        this(0);
+    }
+
+    /** Empty facts with room for {@code expected} requests before any growth (a snapshot's rebuild). */
+    LineFacts(int expected) {
+        int capacity = Math.max(16, expected);
+        this.slots = expected > 0 ? new LongIntHashMap(expected) : new LongIntHashMap();
+        this.enteredAtMillis = new long[capacity];
+        this.offeredAtMillis = new long[capacity];
+        this.places = new int[capacity];
         this.free = new int[16];
     }
 
@@ -55,6 +61,12 @@ final class LineFacts {
         enteredAtMillis[slot] = atMillis;
         offeredAtMillis[slot] = UNKNOWN;
         places[slot] = position;
+    }
+
+    /** A snapshot's facts of one request, as they were (entry time, last offer, places to advance). */
+    void restore(long requestId, long enteredAt, long offeredAt, int placesToAdvance) {
+        entered(requestId, enteredAt, placesToAdvance);
+        offeredAtMillis[slots.get(requestId)] = offeredAt;
     }
 
     void offered(long requestId, long atMillis) {

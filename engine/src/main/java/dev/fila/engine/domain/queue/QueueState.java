@@ -2,6 +2,7 @@ package dev.fila.engine.domain.queue;
 
 import dev.fila.engine.domain.eta.EtaPredictor;
 import dev.fila.engine.domain.eta.QueueObservation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  * in place: a persistent tree would allocate O(log n) nodes on every operation of the simulation
  * kernel's hottest path. To keep the decider contract anyway, only {@link QueueDecider#evolve}
  * changes a queue state (through the package-private mutators below), {@code decide} only reads it,
- * and {@link #copy()} gives an independent value for snapshots and tests.
+ * and {@link #copy()} gives an independent value for tests and working copies. Its immutable,
+ * serializable form is {@link QueueSnapshot} ({@link #toSnapshot()}, {@link #fromSnapshot}).
  */
 public final class QueueState implements QueueObservation {
 
@@ -70,7 +72,7 @@ public final class QueueState implements QueueObservation {
         return new QueueState(settings, new WaitingLine(), new LineFacts());
     }
 
-    /** An independent copy (for snapshots, and for tests that compare states). */
+    /** An independent copy (a batch's working state, and tests that compare states). */
     public QueueState copy() {
         QueueState copy = new QueueState(settings, line.copy(), facts.copy());
         copy.chatLimits.putAll(chatLimits);
@@ -91,6 +93,92 @@ public final class QueueState implements QueueObservation {
         copy.waitingExposureMillis = waitingExposureMillis;
         copy.lastChangeMillis = lastChangeMillis;
         return copy;
+    }
+
+    /**
+     * An immutable picture of this state, for the live engine's snapshots: O(n + a) for n waiting
+     * requests and a agents (see {@link QueueSnapshot}).
+     */
+    public QueueSnapshot toSnapshot() {
+        int n = line.size();
+        long[] ids = new long[n];
+        int[] classes = new int[n];
+        long[] times = new long[n];
+        boolean[] exclusive = new boolean[n];
+        boolean[] available = new boolean[n];
+        boolean[] offered = new boolean[n];
+        long[] heapPriorities = new long[n];
+        line.export(ids, classes, times, exclusive, available, offered, heapPriorities);
+        long[] enteredAt = new long[n];
+        long[] offeredAt = new long[n];
+        int[] places = new int[n];
+        for (int i = 0; i < n; i++) {
+            enteredAt[i] = facts.enteredAtMillis(ids[i]);
+            offeredAt[i] = facts.offeredAtMillis(ids[i]);
+            places[i] = facts.places(ids[i]);
+        }
+        QueueSnapshot.Places columns = new QueueSnapshot.Places(
+                ids,
+                classes,
+                times,
+                exclusive,
+                available,
+                offered,
+                heapPriorities,
+                line.priorityState(),
+                enteredAt,
+                offeredAt,
+                places);
+        QueueSnapshot.Figures figures = new QueueSnapshot.Figures(
+                servedCount,
+                lastServedAtMillis,
+                meanServiceIntervalMillis,
+                penaltiesApplied,
+                offeredCount,
+                handleObservations,
+                meanHandleMillis,
+                acceptObservations,
+                meanAcceptDelayMillis,
+                offersMade,
+                lastServedWaitMillis,
+                lastServedPlaces,
+                abandonments,
+                waitingExposureMillis,
+                lastChangeMillis);
+        return new QueueSnapshot(columns, new ArrayList<>(agents.values()), chatLimits, figures);
+    }
+
+    /**
+     * The state a snapshot pictures, under these settings (configuration, never in the snapshot):
+     * indistinguishable from the state it was taken of. O(n + a log a) (see {@link QueueSnapshot}).
+     *
+     * @throws IllegalArgumentException if the snapshot's line is not a line (see {@link
+     *     WaitingLine}'s order)
+     */
+    public static QueueState fromSnapshot(QueueSettings settings, QueueSnapshot snapshot) {
+        QueueSnapshot.Places places = snapshot.places();
+        QueueState state = new QueueState(settings, places.toLine(), places.toFacts());
+        state.chatLimits.putAll(snapshot.chatLimits());
+        // The agents in their recorded order, one by one, as the state met them: its map iterates
+        // them in the same order, and the counts of agents and slots online are summed again.
+        snapshot.agents().forEach(state::putAgent);
+        QueueSnapshot.Figures f = snapshot.figures();
+        state.servedCount = f.servedCount();
+        state.lastServedAtMillis = f.lastServedAtMillis();
+        state.meanServiceIntervalMillis = f.meanServiceIntervalMillis();
+        state.penaltiesApplied = f.penaltiesApplied();
+        state.offeredCount = f.offeredCount();
+        state.handleObservations = f.handleObservations();
+        state.meanHandleMillis = f.meanHandleMillis();
+        state.acceptObservations = f.acceptObservations();
+        state.meanAcceptDelayMillis = f.meanAcceptDelayMillis();
+        state.offersMade = f.offersMade();
+        state.lastServedWaitMillis = f.lastServedWaitMillis();
+        state.lastServedPlaces = f.lastServedPlaces();
+        state.abandonments = f.abandonments();
+        state.waitingExposureMillis = f.waitingExposureMillis();
+        state.lastChangeMillis = f.lastChangeMillis();
+        return state;
     }
 
     public QueueSettings settings() {

@@ -130,6 +130,19 @@ public final class WaitingLine {
         slotOf = new LongIntHashMap();
     }
 
+    /** An empty line with room for {@code capacity - 1} entries, mapping ids through {@code slotOf}. */
+    private WaitingLine(int capacity, LongIntHashMap slotOf) {
+        this.capacity = capacity;
+        nodes = new int[capacity << STRIDE_SHIFT];
+        sortTimes = new long[capacity];
+        requestIds = new long[capacity];
+        priorities = new long[capacity];
+        root = NIL;
+        freeHead = NIL;
+        highWater = 1;
+        this.slotOf = slotOf;
+    }
+
     private WaitingLine(WaitingLine other) {
         capacity = other.capacity;
         nodes = other.nodes.clone();
@@ -434,6 +447,157 @@ public final class WaitingLine {
     /** A deep, independent copy (which will also draw the same heap priorities as this line). */
     public WaitingLine copy() {
         return new WaitingLine(this);
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Snapshots (QueueSnapshot.Places): the line in order with each entry's heap priority, and back
+
+    /** The counter the next heap priority is drawn from. */
+    long priorityState() {
+        return priorityState;
+    }
+
+    /**
+     * Writes the entries front to back into the arrays (each at least {@link #size} long), with each
+     * entry's heap priority. O(n), the walk of {@link #forEach}.
+     */
+    void export(
+            long[] ids,
+            int[] classes,
+            long[] times,
+            boolean[] exclusive,
+            boolean[] available,
+            boolean[] offered,
+            long[] heapPriorities) {
+        int[] n = nodes;
+        int cur = root;
+        if (cur == NIL) {
+            return;
+        }
+        while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
+            cur = n[(cur << STRIDE_SHIFT) + LEFT];
+        }
+        int i = 0;
+        while (cur != NIL) {
+            int b = cur << STRIDE_SHIFT;
+            int flags = n[b + FLAGS];
+            ids[i] = requestIds[cur];
+            classes[i] = n[b + CLASS];
+            times[i] = sortTimes[cur];
+            exclusive[i] = (flags & F_EXCLUSIVE) != 0;
+            available[i] = (flags & F_AVAILABLE) != 0;
+            offered[i] = (flags & F_OFFERED) != 0;
+            heapPriorities[i] = priorities[cur];
+            i++;
+            int right = n[b + RIGHT];
+            if (right != NIL) {
+                cur = right;
+                while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
+                    cur = n[(cur << STRIDE_SHIFT) + LEFT];
+                }
+            } else {
+                int parent = n[b + PARENT];
+                while (parent != NIL && n[(parent << STRIDE_SHIFT) + RIGHT] == cur) {
+                    cur = parent;
+                    parent = n[(parent << STRIDE_SHIFT) + PARENT];
+                }
+                cur = parent;
+            }
+        }
+    }
+
+    /**
+     * The line whose entries are the arrays' (front to back) with those heap priorities, drawing its
+     * next priority from {@code priorityState}: the same tree as the exported one (a treap's shape is
+     * fixed by its order and its priorities), slots aside. O(n), no insertion: the tree is built as a
+     * Cartesian tree in one pass with a stack along its right spine, then its sizes and eligible
+     * counts are summed bottom-up (children before parents: reverse breadth-first order).
+     *
+     * @throws IllegalArgumentException if the arrays are not a line: an id negative or repeated, or
+     *     the keys (class, sort time) not in order
+     */
+    static WaitingLine restore(
+            long[] ids,
+            int[] classes,
+            long[] times,
+            boolean[] exclusive,
+            boolean[] available,
+            boolean[] offered,
+            long[] heapPriorities,
+            long priorityState) {
+        int size = ids.length;
+        int capacity = INITIAL_CAPACITY;
+        while (capacity <= size) {
+            if (capacity >= MAX_CAPACITY) {
+                throw new IllegalArgumentException("too many entries for a line: " + size);
+            }
+            capacity <<= 1;
+        }
+        LongIntHashMap slotOf = new LongIntHashMap(size);
+        WaitingLine line = new WaitingLine(capacity, slotOf);
+        int[] n = line.nodes;
+        int[] spine = new int[size + 1];
+        int depth = 0;
+        for (int i = 0; i < size; i++) {
+            int x = i + 1;
+            if (ids[i] < 0) {
+                throw new IllegalArgumentException("request id must be >= 0: " + ids[i]);
+            }
+            if (i > 0 && (classes[i] < classes[i - 1] || (classes[i] == classes[i - 1] && times[i] < times[i - 1]))) {
+                throw new IllegalArgumentException("the line is not in key order at place " + (i + 1));
+            }
+            if (slotOf.get(ids[i]) != LongIntHashMap.MISSING) {
+                throw new IllegalArgumentException("request twice in a line: " + ids[i]);
+            }
+            slotOf.put(ids[i], x);
+            int bx = x << STRIDE_SHIFT;
+            n[bx + CLASS] = classes[i];
+            n[bx + FLAGS] =
+                    (exclusive[i] ? F_EXCLUSIVE : 0) | (available[i] ? F_AVAILABLE : 0) | (offered[i] ? F_OFFERED : 0);
+            line.sortTimes[x] = times[i];
+            line.requestIds[x] = ids[i];
+            long priority = heapPriorities[i];
+            line.priorities[x] = priority;
+            // Pop the spine's lower priorities: they become x's left subtree (x follows them in order).
+            int last = NIL;
+            while (depth > 0 && line.priorities[spine[depth - 1]] < priority) {
+                last = spine[--depth];
+            }
+            n[bx + LEFT] = last;
+            if (last != NIL) {
+                n[(last << STRIDE_SHIFT) + PARENT] = x;
+            }
+            if (depth > 0) {
+                int top = spine[depth - 1];
+                n[(top << STRIDE_SHIFT) + RIGHT] = x;
+                n[bx + PARENT] = top;
+            }
+            spine[depth++] = x;
+        }
+        line.root = depth == 0 ? NIL : spine[0];
+        // Breadth-first order from the root, then aggregates in reverse: children before parents.
+        int[] order = spine; // the spine is no longer needed
+        int head = 0;
+        int tail = 0;
+        if (line.root != NIL) {
+            order[tail++] = line.root;
+        }
+        while (head < tail) {
+            int b = order[head++] << STRIDE_SHIFT;
+            if (n[b + LEFT] != NIL) {
+                order[tail++] = n[b + LEFT];
+            }
+            if (n[b + RIGHT] != NIL) {
+                order[tail++] = n[b + RIGHT];
+            }
+        }
+        for (int i = tail - 1; i >= 0; i--) {
+            line.pull(order[i]);
+        }
+        line.highWater = size + 1;
+        line.count = size;
+        line.priorityState = priorityState;
+        return line;
     }
 
     /**
