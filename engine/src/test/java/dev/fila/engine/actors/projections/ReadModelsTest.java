@@ -10,10 +10,13 @@ import static dev.fila.engine.actors.projections.ProjectionFixtures.eventually;
 import static dev.fila.engine.actors.projections.ProjectionFixtures.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.fila.engine.actors.FilaEngine;
 import dev.fila.engine.actors.LineView;
 import dev.fila.engine.actors.ManualClock;
 import dev.fila.engine.actors.RequestReply;
+import dev.fila.engine.actors.journal.TestPostgres;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.Colour;
 import dev.fila.engine.domain.agent.Presence;
@@ -172,6 +175,50 @@ class ReadModelsTest {
             assertThat(figures.averageWaitMillis()).isEqualTo((double) outcome.servedWaitMillis());
             assertThat(figures.expired()).isZero();
             assertThat(models.dailyFigures(QUEUE, day.plusDays(1))).isEmpty();
+        }
+    }
+
+    /**
+     * On PostgreSQL (the engine's own {@code fila.journal = postgres} block, a fresh database) the four
+     * read models follow the entities' streams too: events carry no tag rows there either, and the
+     * projections read each stream by persistence-id prefix ({@code EntityStreamReadJournalDao}).
+     */
+    @Test
+    void onPostgresEveryReadModelFollowsTheEntitiesStreams() throws Exception {
+        TestPostgres server = TestPostgres.require();
+        TestPostgres database = server.createDatabase("read_models");
+        try {
+            ManualClock clock = new ManualClock(START);
+            Config config = ConfigFactory.parseString(
+                            """
+                    fila.journal = postgres
+                    fila.postgres { url = "%s", user = "%s", password = "%s", connections = 4 }
+                    """.formatted(database.url(), database.user(), database.password()))
+                    .withFallback(config(dir))
+                    .resolve();
+            try (FilaEngine engine = FilaEngine.start(config, clock)) {
+                Outcome outcome = scriptedDay(engine, clock);
+                ReadModels models = engine.readModels();
+                LocalDate day = LocalDate.of(2025, 3, 3);
+                eventually("the board shows 2, 5, 1", () -> ids(models.queueBoard(QUEUE))
+                        .equals(List.of(2L, 5L, 1L)));
+                assertThat(models.queueBoard(QUEUE).places())
+                        .isEqualTo(outcome.line().places());
+                eventually("ana serving 3 on the agent board", () -> models.agentCard("ana")
+                        .map(card -> card.held().size() == 1
+                                && card.held().get(0).requestId() == 3
+                                && !card.held().get(0).reserved())
+                        .orElse(false));
+                eventually("4 left in the history", () -> statusOf(models, 4).equals(Optional.of(RequestStatus.LEFT)));
+                assertThat(models.requestHistory(customer(1)).get(0).history())
+                        .extracting(CustomerRequest.Step::kind)
+                        .containsExactly("Opened", "Invited", "InvitationExpired");
+                eventually("one served and one abandoned", () -> models.dailyFigures(QUEUE, day)
+                        .map(f -> f.arrivals() == 5 && f.served() == 1 && f.abandoned() == 1)
+                        .orElse(false));
+            }
+        } finally {
+            server.dropDatabase(database);
         }
     }
 
