@@ -395,6 +395,30 @@ public final class WaitingLine {
         }
     }
 
+    /** The first node, in line order, of the subtree under {@code node}. */
+    private int leftmost(int node) {
+        int[] n = nodes;
+        while (n[(node << STRIDE_SHIFT) + LEFT] != NIL) {
+            node = n[(node << STRIDE_SHIFT) + LEFT];
+        }
+        return node;
+    }
+
+    /** The node after {@code node} in line order, or NIL after the last (amortised O(1) over a walk). */
+    private int successor(int node) {
+        int[] n = nodes;
+        int right = n[(node << STRIDE_SHIFT) + RIGHT];
+        if (right != NIL) {
+            return leftmost(right);
+        }
+        int parent = n[(node << STRIDE_SHIFT) + PARENT];
+        while (parent != NIL && n[(parent << STRIDE_SHIFT) + RIGHT] == node) {
+            node = parent;
+            parent = n[(parent << STRIDE_SHIFT) + PARENT];
+        }
+        return parent;
+    }
+
     /** Visits the entries front to back, in O(n). The visitor must not modify this line. */
     public void forEach(EntryVisitor visitor) {
         int[] n = nodes;
@@ -402,9 +426,7 @@ public final class WaitingLine {
         if (cur == NIL) {
             return;
         }
-        while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-            cur = n[(cur << STRIDE_SHIFT) + LEFT];
-        }
+        cur = leftmost(cur);
         while (cur != NIL) {
             int b = cur << STRIDE_SHIFT;
             int flags = n[b + FLAGS];
@@ -415,20 +437,7 @@ public final class WaitingLine {
                     (flags & F_EXCLUSIVE) != 0,
                     (flags & F_AVAILABLE) != 0,
                     (flags & F_OFFERED) != 0);
-            int right = n[b + RIGHT];
-            if (right != NIL) {
-                cur = right;
-                while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-                    cur = n[(cur << STRIDE_SHIFT) + LEFT];
-                }
-            } else {
-                int parent = n[b + PARENT];
-                while (parent != NIL && n[(parent << STRIDE_SHIFT) + RIGHT] == cur) {
-                    cur = parent;
-                    parent = n[(parent << STRIDE_SHIFT) + PARENT];
-                }
-                cur = parent;
-            }
+            cur = successor(cur);
         }
     }
 
@@ -474,9 +483,7 @@ public final class WaitingLine {
         if (cur == NIL) {
             return;
         }
-        while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-            cur = n[(cur << STRIDE_SHIFT) + LEFT];
-        }
+        cur = leftmost(cur);
         int i = 0;
         while (cur != NIL) {
             int b = cur << STRIDE_SHIFT;
@@ -489,20 +496,7 @@ public final class WaitingLine {
             offered[i] = (flags & F_OFFERED) != 0;
             heapPriorities[i] = priorities[cur];
             i++;
-            int right = n[b + RIGHT];
-            if (right != NIL) {
-                cur = right;
-                while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-                    cur = n[(cur << STRIDE_SHIFT) + LEFT];
-                }
-            } else {
-                int parent = n[b + PARENT];
-                while (parent != NIL && n[(parent << STRIDE_SHIFT) + RIGHT] == cur) {
-                    cur = parent;
-                    parent = n[(parent << STRIDE_SHIFT) + PARENT];
-                }
-                cur = parent;
-            }
+            cur = successor(cur);
         }
     }
 
@@ -612,9 +606,7 @@ public final class WaitingLine {
             return 0;
         }
         // Walk every node in order, measuring the depth of each leaf-ish node by its parent chain.
-        while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-            cur = n[(cur << STRIDE_SHIFT) + LEFT];
-        }
+        cur = leftmost(cur);
         while (cur != NIL) {
             int b = cur << STRIDE_SHIFT;
             if (n[b + LEFT] == NIL || n[b + RIGHT] == NIL) {
@@ -624,20 +616,7 @@ public final class WaitingLine {
                 }
                 max = Math.max(max, depth);
             }
-            int right = n[b + RIGHT];
-            if (right != NIL) {
-                cur = right;
-                while (n[(cur << STRIDE_SHIFT) + LEFT] != NIL) {
-                    cur = n[(cur << STRIDE_SHIFT) + LEFT];
-                }
-            } else {
-                int parent = n[b + PARENT];
-                while (parent != NIL && n[(parent << STRIDE_SHIFT) + RIGHT] == cur) {
-                    cur = parent;
-                    parent = n[(parent << STRIDE_SHIFT) + PARENT];
-                }
-                cur = parent;
-            }
+            cur = successor(cur);
         }
         return max;
     }
