@@ -3,6 +3,7 @@ package dev.fila.engine.actors;
 import static dev.fila.engine.actors.LiveFixtures.QUEUE;
 import static dev.fila.engine.actors.LiveFixtures.START;
 import static dev.fila.engine.actors.LiveFixtures.agent;
+import static dev.fila.engine.actors.LiveFixtures.anaInvitesRequestOne;
 import static dev.fila.engine.actors.LiveFixtures.await;
 import static dev.fila.engine.actors.LiveFixtures.config;
 import static dev.fila.engine.actors.LiveFixtures.eventually;
@@ -34,10 +35,7 @@ class EngineRestartTest {
     void R11_invitationSentFourMinutesBeforeARestartTimesOutOneMinuteAfterItWithItsPenalty() {
         ManualClock clock = new ManualClock(START);
         try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
-            await(engine.agent("ana", agent("ana", 1)));
-            await(engine.agent("ana", new AgentCommand.LogIn()));
-            await(engine.request(1, open(1, START)));
-            eventually("request 1 invited", () -> await(engine.requestState(1)).status() == RequestStatus.INVITED);
+            anaInvitesRequestOne(engine);
             await(engine.request(2, open(2, START)));
             eventually("request 2 waits behind", () -> await(engine.line(QUEUE)).positionOf(2) == 2);
             clock.advance(Duration.ofMinutes(4));

@@ -67,6 +67,16 @@ public final class LiveFixtures {
         return new AgentCommand.Register(agentId, "Agent " + agentId, Map.of(QUEUE, 1), maxChats, Set.of(Role.AGENT));
     }
 
+    /** Ana (one chat, R2) registers and logs in (R4); request 1 opens and is invited by her (R10). */
+    public static void anaInvitesRequestOne(FilaEngine engine) {
+        await(engine.agent("ana", agent("ana", 1)));
+        await(engine.agent("ana", new AgentCommand.LogIn()));
+        await(engine.request(1, open(1, START)));
+        eventually(
+                "request 1 invited",
+                () -> await(engine.requestState(1)).status() == dev.fila.engine.domain.request.RequestStatus.INVITED);
+    }
+
     public static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);

@@ -1,14 +1,13 @@
 package dev.fila.engine.actors;
 
 import static dev.fila.engine.actors.LiveFixtures.START;
-import static dev.fila.engine.actors.LiveFixtures.agent;
+import static dev.fila.engine.actors.LiveFixtures.anaInvitesRequestOne;
 import static dev.fila.engine.actors.LiveFixtures.await;
 import static dev.fila.engine.actors.LiveFixtures.config;
 import static dev.fila.engine.actors.LiveFixtures.eventually;
 import static dev.fila.engine.actors.LiveFixtures.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.AgentState;
 import dev.fila.engine.domain.agent.Held;
 import dev.fila.engine.domain.request.RequestCommand;
@@ -42,10 +41,7 @@ class LostSendRepairTest {
     void R3_R16_aSlotWhoseReleaseWasLostWhenTheInteractionClosedIsFreeAgainAfterARestart() throws SQLException {
         ManualClock clock = new ManualClock(START);
         try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
-            await(engine.agent("ana", agent("ana", 1)));
-            await(engine.agent("ana", new AgentCommand.LogIn()));
-            await(engine.request(1, open(1, START)));
-            eventually("request 1 invited", () -> await(engine.requestState(1)).status() == RequestStatus.INVITED);
+            anaInvitesRequestOne(engine);
             await(engine.request(1, new RequestCommand.Accept(VisitorInfo.unknown())));
             await(engine.request(1, new RequestCommand.Close()));
             eventually("ana's slot freed", () -> await(engine.agentState("ana")).isIdle());
@@ -71,10 +67,7 @@ class LostSendRepairTest {
     void R10_R11_aSlotReservedForAnInvitationThatNeverArrivedIsFreedAndTheRequestOfferedAgain() throws SQLException {
         ManualClock clock = new ManualClock(START);
         try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
-            await(engine.agent("ana", agent("ana", 1)));
-            await(engine.agent("ana", new AgentCommand.LogIn()));
-            await(engine.request(1, open(1, START)));
-            eventually("request 1 invited", () -> await(engine.requestState(1)).status() == RequestStatus.INVITED);
+            anaInvitesRequestOne(engine);
         }
         // Ana reserved her slot and sent the Invite; the request never persisted it. The queue still
         // waits for the answer to its offer.
