@@ -12,6 +12,7 @@ import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.Notification;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.eta.ThroughputEtaPredictor;
+import dev.fila.engine.domain.request.RequestCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -450,6 +451,74 @@ class QueueDeciderTest {
                 .as("request 1 waited 30 s, request 2 waited 30 s")
                 .isEqualTo(seconds(60));
         assertThat(state.waitingCount()).isZero();
+    }
+
+    // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
+
+    @Test
+    void R10_R11_aRecoveredQueueAsksEachRequestStillMarkedOfferedInLineOrderAndChangesNothing() {
+        QueueDecider decider = new QueueDecider(SETTINGS);
+        QueueState state = spec.given(
+                        chat(1, T),
+                        chat(2, T + 1),
+                        chat(3, T + 2),
+                        chat(4, T + 3),
+                        agent("ana", 2, 4, true),
+                        agent("bo", 1, 4, true),
+                        new QueueEvent.Offered(3, "bo", false, T + 4),
+                        new QueueEvent.Offered(1, "ana", false, T + 4),
+                        new QueueEvent.Offered(2, "ana", false, T + 4),
+                        new QueueEvent.OfferWithdrawn(2))
+                .state();
+        View before = View.of(state);
+        assertThat(decider.resendOnRecovery(state))
+                .containsExactly(
+                        new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)),
+                        new Effect.ToRequest(3, new RequestCommand.ConfirmOffer(3, QUEUE)));
+        assertThat(View.of(state)).as("asking reads only").isEqualTo(before);
+    }
+
+    @Test
+    void R10_aRecoveredQueueWithNoOfferOutstandingSendsNothing() {
+        QueueDecider decider = new QueueDecider(SETTINGS);
+        assertThat(decider.resendOnRecovery(spec.given().state())).isEmpty();
+        assertThat(decider.resendOnRecovery(spec.given(line(3)).state())).isEmpty();
+        assertThat(decider.resendOnRecovery(spec.given(
+                                chat(1, T),
+                                agent("ana", 1, 4, true),
+                                new QueueEvent.Offered(1, "ana", false, T),
+                                new QueueEvent.Removed(1, LineExit.SERVED, 1, T + 9))
+                        .state()))
+                .as("a request that left the line is not asked")
+                .isEmpty();
+    }
+
+    @Test
+    void R10_anOfferGivenBackIsWithdrawnAndOfferedAgainWhileAStaleOneChangesNothing() {
+        QueueEvent[] offered = {chat(1, T), agent("ana", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)};
+        spec.given(offered)
+                .when(new QueueCommand.OfferReturned(1), T + 5)
+                .thenEvents(new QueueEvent.OfferWithdrawn(1))
+                .thenEffects(ROUTE)
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isFalse();
+                    assertThat(s.offeredCount()).isZero();
+                    assertThat(s.positionOf(1)).as("R8: it keeps its place").isEqualTo(1);
+                });
+        QueueEvent[] returned = {
+            chat(1, T),
+            agent("ana", 1, 4, true),
+            new QueueEvent.Offered(1, "ana", false, T),
+            new QueueEvent.OfferWithdrawn(1)
+        };
+        spec.given(returned)
+                .when(new QueueCommand.Route(), T + 6)
+                .thenEvents(new QueueEvent.Offered(1, "ana", false, T + 6))
+                .thenEffects(offer(1, "ana", false))
+                .thenState(s -> assertThat(s.offeredCount()).isEqualTo(1));
+        spec.given(returned).when(new QueueCommand.OfferReturned(1), T + 6).thenNothingHappens();
+        spec.given(line(2)).when(new QueueCommand.OfferReturned(1), T + 6).thenNothingHappens();
+        spec.given().when(new QueueCommand.OfferReturned(9), T + 6).thenNothingHappens();
     }
 
     @Test
