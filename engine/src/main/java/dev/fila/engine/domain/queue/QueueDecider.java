@@ -143,14 +143,9 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
         if (refusal != null) {
             return refusal;
         }
-        QueueEvent event = viewChanged(capacity);
         boolean mayRoute = capacity.online()
                 && ((capacity.freeChatSlots() > 0 && state.line().eligibleCount(false) > 0)
                         || (capacity.idle() && state.line().eligibleCount(true) > 0));
-        if (!mayRoute) {
-            return Decision.accept(event);
-        }
-        // R10: route now, with the agent's new view in place of its old one.
         AgentView view = new AgentView(
                 capacity.agentId(),
                 capacity.skillLevel(),
@@ -158,6 +153,16 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                 capacity.idle(),
                 capacity.online(),
                 capacity.sinceMillis());
+        // A report that repeats the view the queue holds, with no handle time (an agent's report after
+        // every recovery): its event would change nothing, so none is recorded; routing runs as it would
+        // have (R10), so the offers are the same.
+        QueueEvent event = capacity.handledMillis() == 0 && view.equals(state.agent(capacity.agentId()))
+                ? null
+                : viewChanged(capacity);
+        if (!mayRoute) {
+            return event == null ? Decision.nothing() : Decision.accept(event);
+        }
+        // R10: route now, with the agent's new view in place of its old one.
         return route(RoutingPass.afterAgentView(state, view), nowMillis, event, null);
     }
 

@@ -304,12 +304,25 @@ class QueueDeciderTest {
             long now = T + 300;
             Decision.Accepted<QueueEvent, QueueRejection> together =
                     accepted(decider.decide(decider.evolveAll(decider.initialState(), history), command, now));
-            QueueEvent first = together.event(0);
-            QueueState evolved = decider.evolve(decider.evolveAll(decider.initialState(), history), first);
+            QueueState before = decider.evolveAll(decider.initialState(), history);
+            // A report that repeats the queue's view records no event of its own (it would change nothing).
+            boolean repeats = command instanceof QueueCommand.AgentCapacity c
+                    && new AgentView(
+                                    c.agentId(),
+                                    c.skillLevel(),
+                                    c.freeChatSlots(),
+                                    c.idle(),
+                                    c.online(),
+                                    c.sinceMillis())
+                            .equals(before.agent(c.agentId()));
+            QueueEvent first = repeats ? null : together.event(0);
+            QueueState evolved = repeats ? before : decider.evolve(before, first);
             Decision.Accepted<QueueEvent, QueueRejection> separate =
                     accepted(decider.decide(evolved, new QueueCommand.Route(), now));
             List<QueueEvent> expectedEvents = new ArrayList<>();
-            expectedEvents.add(first);
+            if (first != null) {
+                expectedEvents.add(first);
+            }
             expectedEvents.addAll(separate.events());
             assertThat(together.events())
                     .as("round %d: %s after %s", round, command, history)
@@ -451,6 +464,51 @@ class QueueDeciderTest {
                 .as("request 1 waited 30 s, request 2 waited 30 s")
                 .isEqualTo(seconds(60));
         assertThat(state.waitingCount()).isZero();
+    }
+
+    @Test
+    void R2_R4_aCapacityReportThatRepeatsTheQueuesViewRecordsNothingButStillRoutes() {
+        QueueEvent[] history = {chat(1, T), agent("ana", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)};
+        AgentView held = spec.given(history).state().agent("ana");
+        spec.given(history)
+                .when(
+                        new QueueCommand.AgentCapacity(
+                                "ana", held.skillLevel(), held.freeChatSlots(), held.idle(), true, held.sinceMillis()),
+                        T + 5)
+                .thenNothingHappens();
+        // The same view while an eligible request waits (request 1 stepped away, R9): the offer is
+        // made as a changed view would make it, without the view's event.
+        QueueEvent[] withdrawn = {
+            chat(1, T), chat(2, T + 1), agent("ana", 1, 4, true), new QueueEvent.AvailabilityChanged(1, false)
+        };
+        spec.given(withdrawn)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 4, true, true, T), T + 5)
+                .thenEvents(new QueueEvent.Offered(2, "ana", false, T + 5))
+                .thenEffects(offer(2, "ana", false));
+        // A handle time, or any field that differs, is recorded as before (R8).
+        spec.given(history)
+                .when(
+                        new QueueCommand.AgentCapacity(
+                                "ana",
+                                held.skillLevel(),
+                                held.freeChatSlots(),
+                                held.idle(),
+                                true,
+                                held.sinceMillis(),
+                                seconds(90)),
+                        T + 5)
+                .thenEvents(new QueueEvent.AgentViewChanged(
+                        "ana",
+                        held.skillLevel(),
+                        held.freeChatSlots(),
+                        held.idle(),
+                        true,
+                        held.sinceMillis(),
+                        seconds(90)))
+                .thenState(s -> assertThat(s.handleObservations()).isEqualTo(1));
+        spec.given(history)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 4, true, true, T + 5), T + 5)
+                .thenEvents(new QueueEvent.AgentViewChanged("ana", 1, 4, true, true, T + 5));
     }
 
     // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
