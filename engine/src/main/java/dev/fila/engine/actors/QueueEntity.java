@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
@@ -25,6 +26,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The shell of one queue: {@link QueueDecider#decide} with the engine's clock, events persisted, then
@@ -291,5 +293,20 @@ public final class QueueEntity
     @Override
     public EventHandler<QueueState, QueueEvent> eventHandler() {
         return newEventHandlerBuilder().forAnyState().onAnyEvent(decider::evolve);
+    }
+
+    @Override
+    public SignalHandler<QueueState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), this::resend)
+                .build();
+    }
+
+    /**
+     * After recovery: each request the line holds as offered is asked whether the offer reached an agent
+     * (an at-most-once {@code Offer} lost in a crash, see {@link QueueDecider#resendOnRecovery}).
+     */
+    private void resend(QueueState state) {
+        Effects.resend(decider.resendOnRecovery(state), shell);
     }
 }

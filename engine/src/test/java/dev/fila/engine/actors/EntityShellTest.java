@@ -193,6 +193,44 @@ class EntityShellTest {
     }
 
     @Test
+    void requestShellAnswersAnOfferConfirmationForAnUnopenedRequestWithARemovalAndPersistsNothing_R10() {
+        var kit = EventSourcedBehaviorTestKit.<RequestEntity.Command, RequestEvent, RequestState>create(
+                TEST_KIT.system(),
+                RequestEntity.create("12", new RequestDecider(shell.settings().queues()), shell, null),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        var result = kit.<RequestReply>runCommand(
+                replyTo -> new RequestEntity.Handle(new RequestCommand.ConfirmOffer(12, QUEUE), replyTo));
+        assertThat(result.reply().accepted()).isTrue();
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(postman.sent).contains(new Effect.ToQueue(QUEUE, new QueueCommand.Remove(12, LineExit.REJECTED)));
+        assertThat(kit.restart().state().isOpened()).isFalse();
+    }
+
+    @Test
+    void queueShellAsksEachRequestItHoldsAsOfferedToConfirmTheOfferAfterARestart_R10_R11() {
+        var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(
+                TEST_KIT.system(),
+                QueueEntity.journal(QUEUE, shell),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+        for (long id = 1; id <= 2; id++) {
+            kit.runCommand(new QueueEntity.Handle(
+                    new QueueCommand.Enqueue(id, Channel.CHAT, 0, START.toEpochMilli() + id, false), null));
+        }
+        var offered = kit.runCommand(new QueueEntity.Handle(
+                new QueueCommand.AgentCapacity("ana", 1, 1, true, true, START.toEpochMilli()), null));
+        assertThat(offered.events()).contains(new QueueEvent.Offered(1, "ana", false, clock.millis()));
+        postman.sent.clear();
+
+        kit.restart();
+        eventually(
+                "request 1, offered, was asked whether the offer arrived",
+                () -> postman.sent.contains(new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE))));
+        assertThat(postman.sent)
+                .as("request 2 was never offered; nothing is offered anew on recovery")
+                .containsExactly(new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)));
+    }
+
+    @Test
     void queueShellPersistsTheLineAndRecoversItsPositions_R8() {
         // The queue's state is the domain's mutable order-statistic line, not serializable itself (its
         // snapshots are QueueSnapshots, below): the state is left out of the round trip.

@@ -88,9 +88,75 @@ class LostSendRepairTest {
         }
     }
 
+    @Test
+    void R10_R11_anOfferTheAgentNeverRecordedIsOfferedAgainAfterARestartAndTheRequestInvitedOnce() throws SQLException {
+        ManualClock clock = new ManualClock(START);
+        try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
+            await(engine.agent("ana", agent("ana", 1)));
+            await(engine.agent("ana", new AgentCommand.LogIn()));
+            await(engine.agent("bo", agent("bo", 1)));
+            await(engine.agent("bo", new AgentCommand.LogIn()));
+            await(engine.request(1, open(1, START)));
+            eventually("request 1 invited", () -> await(engine.requestState(1)).status() == RequestStatus.INVITED);
+        }
+        // The queue recorded its Offered and told the agent; the agent never recorded the slot (so never
+        // invited): the queue's Offer was lost. The queue still marks the place offered.
+        assertThat(deleteLastEvent("Request|1")).endsWith("Invited");
+        String agentId = countEvents("Agent|ana", "SlotReserved") == 1 ? "ana" : "bo";
+        assertThat(deleteLastEvent("Agent|" + agentId)).endsWith("SlotReserved");
+        assertThat(countEvents("Queue|" + LiveFixtures.QUEUE, "Offered")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
+            // The recovered queue asks request 1 whether its offer arrived; still waiting, the request
+            // gives it back and the queue offers it again (R10): invited once, with a fresh R11 deadline.
+            eventually(
+                    "request 1 invited again",
+                    () -> await(engine.requestState(1)).status() == RequestStatus.INVITED);
+            RequestState request = await(engine.requestState(1));
+            assertThat(request.invitation().expiresAtMillis())
+                    .isEqualTo(clock.millis() + Duration.ofMinutes(5).toMillis());
+            String inviter = request.invitation().agentId();
+            for (String id : new String[] {"ana", "bo"}) {
+                AgentState agent = await(engine.agentState(id));
+                // R2, R11: exactly the inviting agent holds the slot, as a pending invitation.
+                if (id.equals(inviter)) {
+                    assertThat(agent.held()).extracting(Held::requestId).containsExactly(1L);
+                    assertThat(agent.held().get(0).reserved()).isTrue();
+                } else {
+                    assertThat(agent.held()).as(id + " holds nothing").isEmpty();
+                }
+            }
+            LineView line = await(engine.line(LiveFixtures.QUEUE));
+            assertThat(line.positionOf(1)).isEqualTo(1);
+        }
+        assertThat(countEvents("Request|1", "Invited")).as("invited once").isEqualTo(1);
+        assertThat(countEvents("Agent|ana", "SlotReserved") + countEvents("Agent|bo", "SlotReserved"))
+                .as("one slot reserved for it")
+                .isEqualTo(1);
+    }
+
     private static boolean invitedBy(RequestState state, String agentId) {
         return state.status() == RequestStatus.INVITED
                 && state.invitation().agentId().equals(agentId);
+    }
+
+    /** How many events of {@code persistenceId} the journal holds whose manifest ends with {@code kind}. */
+    private long countEvents(String persistenceId, String kind) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir + "/fila", "sa", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "select \"event_ser_manifest\" from \"event_journal\" where \"persistence_id\" = ?")) {
+            query.setString(1, persistenceId);
+            long count = 0;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(1).endsWith(kind)) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     /**

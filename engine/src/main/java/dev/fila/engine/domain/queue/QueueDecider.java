@@ -5,6 +5,7 @@ import dev.fila.engine.domain.Decision;
 import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.Notification;
 import dev.fila.engine.domain.agent.AgentCommand;
+import dev.fila.engine.domain.request.RequestCommand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,14 +143,9 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
         if (refusal != null) {
             return refusal;
         }
-        QueueEvent event = viewChanged(capacity);
         boolean mayRoute = capacity.online()
                 && ((capacity.freeChatSlots() > 0 && state.line().eligibleCount(false) > 0)
                         || (capacity.idle() && state.line().eligibleCount(true) > 0));
-        if (!mayRoute) {
-            return Decision.accept(event);
-        }
-        // R10: route now, with the agent's new view in place of its old one.
         AgentView view = new AgentView(
                 capacity.agentId(),
                 capacity.skillLevel(),
@@ -157,6 +153,16 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
                 capacity.idle(),
                 capacity.online(),
                 capacity.sinceMillis());
+        // A report that repeats the view the queue holds, with no handle time (an agent's report after
+        // every recovery): its event would change nothing, so none is recorded; routing runs as it would
+        // have (R10), so the offers are the same.
+        QueueEvent event = capacity.handledMillis() == 0 && view.equals(state.agent(capacity.agentId()))
+                ? null
+                : viewChanged(capacity);
+        if (!mayRoute) {
+            return event == null ? Decision.nothing() : Decision.accept(event);
+        }
+        // R10: route now, with the agent's new view in place of its old one.
         return route(RoutingPass.afterAgentView(state, view), nowMillis, event, null);
     }
 
@@ -246,6 +252,37 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
         return firstEffect == null
                 ? Decision.acceptTwo(first, offered0, offer0, null)
                 : Decision.acceptTwo(first, offered0, firstEffect, offer0);
+    }
+
+    /**
+     * What a recovered queue sends again. Sends between aggregates are at-most-once: a runtime that
+     * stops between this queue persisting an {@code Offered} and the agent persisting its slot (or the
+     * request its invitation) loses the offer, and the place would stay marked offered for good — never
+     * offered again, never invited (R10). So the queue asks each request its line holds as offered, in
+     * line order, whether the offer reached an agent ({@link RequestCommand.ConfirmOffer}); a request
+     * still waiting gives the offer back ({@link QueueCommand.OfferReturned}) and routing offers it
+     * again.
+     *
+     * <p>Why ask the request rather than offer again: the request is the single authority on its
+     * invitation, and the queue does not keep whom it offered each place to. A repeated {@code Offer}
+     * to an agent that already holds the request is declined (the agent cannot tell it from a stale
+     * offer), which would withdraw the offer of an invitation in progress; returning every offer to the
+     * line on recovery would do the same to every pending invitation. Asking reserves nothing and
+     * records nothing, so resending never books an agent twice nor invites a customer twice (R2, R11);
+     * a runtime may call it after every recovery. O(n) over the line, nothing when nothing is offered.
+     */
+    public List<Effect> resendOnRecovery(QueueState state) {
+        if (state.offeredCount() == 0) {
+            return List.of();
+        }
+        String queueId = settings.queueId();
+        List<Effect> effects = new ArrayList<>(state.offeredCount());
+        state.line().forEach((requestId, priorityClass, sortTimeMillis, exclusive, available, offered) -> {
+            if (offered) {
+                effects.add(new Effect.ToRequest(requestId, new RequestCommand.ConfirmOffer(requestId, queueId)));
+            }
+        });
+        return List.copyOf(effects);
     }
 
     private Effect lineChanged(int fromPosition) {

@@ -81,6 +81,18 @@ public sealed interface RequestCommand {
      */
     record ConfirmHold(long requestId, String agentId, boolean reserved) implements RequestCommand {}
 
+    /**
+     * Sent by a recovered queue for each request its line holds as offered (R10, R11): did the offer
+     * reach an agent? Sends between aggregates are at-most-once, so the queue's {@code Offer} (or the
+     * agent's {@code Invite} after it) may have been lost in a crash, leaving the place marked offered
+     * for good. The request answers with what its own state implies and records nothing; answering twice
+     * changes nothing.
+     *
+     * @param requestId this request's id (so that an id never opened can still answer)
+     * @param queueId the asking queue (where an id never opened answers)
+     */
+    record ConfirmOffer(long requestId, String queueId) implements RequestCommand {}
+
     /** A timer set by this request fell due. */
     record TimerFired(TimerKind kind, long dueMillis) implements RequestCommand {}
 }

@@ -94,6 +94,12 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 return Decision.only(
                         new Effect.ToAgent(confirm.agentId(), new AgentCommand.Release(confirm.requestId())));
             }
+            if (command instanceof RequestCommand.ConfirmOffer confirm) {
+                // A queue offered a request that does not exist: no agent can ever serve it, so it leaves
+                // that line (as refused by the team, R15); nothing is created.
+                return Decision.only(new Effect.ToQueue(
+                        confirm.queueId(), new QueueCommand.Remove(confirm.requestId(), LineExit.REJECTED)));
+            }
             return Decision.reject(RequestRejection.of(RequestRejection.Code.NOT_FOUND, "no such request"));
         }
         QueueSettings queue = queues.get(state.queueId());
@@ -238,6 +244,7 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 yield Decision.accept(new RequestEvent.SurveyAnswered(answer.score(), comment, nowMillis));
             }
             case RequestCommand.ConfirmHold confirm -> confirmHold(state, confirm);
+            case RequestCommand.ConfirmOffer ignored -> confirmOffer(state);
             case RequestCommand.TimerFired fired -> timerFired(state, queue, fired, nowMillis);
         };
     }
@@ -278,6 +285,35 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
             }
             case WAITING -> Decision.only(release, toQueue(state, new QueueCommand.OfferReturned(state.requestId())));
             case NEW, CLOSED, SURVEYED, LEFT, REJECTED, EXPIRED -> Decision.only(release);
+        };
+    }
+
+    /**
+     * A recovered queue asks whether the offer of this request reached an agent (R10, R11). Records
+     * nothing, and never invites (the agent does, after the queue's offer):
+     *
+     * <ul>
+     *   <li>waiting: no invitation came of the offer (the queue's {@code Offer} or the agent's {@code
+     *       Invite} was lost): the queue is told the offer came back, so that it offers the request again
+     *       — the same answer as an invitation that found the customer stepped away. A late invitation
+     *       of an offer still travelling finds the request invited already and frees its slot, so the
+     *       request is invited once;
+     *   <li>invited: the offer arrived and the invitation is pending; the queue hears of its end as
+     *       always ({@code Remove} on acceptance, {@code ApplyPenalty} when it runs out): nothing to say;
+     *   <li>in service, closed, surveyed, left, rejected or expired: the request left the line; the
+     *       {@code Remove} that said so is sent again (the queue ignores it when it has it).
+     * </ul>
+     */
+    private static Decision<RequestEvent, RequestRejection> confirmOffer(RequestState state) {
+        return switch (state.status()) {
+            case WAITING -> Decision.only(toQueue(state, new QueueCommand.OfferReturned(state.requestId())));
+            case NEW, INVITED -> Decision.nothing();
+            case IN_SERVICE, CLOSED, SURVEYED ->
+                Decision.only(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.SERVED)));
+            case LEFT -> Decision.only(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.LEFT)));
+            case EXPIRED -> Decision.only(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.EXPIRED)));
+            case REJECTED ->
+                Decision.only(toQueue(state, new QueueCommand.Remove(state.requestId(), LineExit.REJECTED)));
         };
     }
 

@@ -12,6 +12,7 @@ import dev.fila.engine.domain.Effect;
 import dev.fila.engine.domain.Notification;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.eta.ThroughputEtaPredictor;
+import dev.fila.engine.domain.request.RequestCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -303,12 +304,25 @@ class QueueDeciderTest {
             long now = T + 300;
             Decision.Accepted<QueueEvent, QueueRejection> together =
                     accepted(decider.decide(decider.evolveAll(decider.initialState(), history), command, now));
-            QueueEvent first = together.event(0);
-            QueueState evolved = decider.evolve(decider.evolveAll(decider.initialState(), history), first);
+            QueueState before = decider.evolveAll(decider.initialState(), history);
+            // A report that repeats the queue's view records no event of its own (it would change nothing).
+            boolean repeats = command instanceof QueueCommand.AgentCapacity c
+                    && new AgentView(
+                                    c.agentId(),
+                                    c.skillLevel(),
+                                    c.freeChatSlots(),
+                                    c.idle(),
+                                    c.online(),
+                                    c.sinceMillis())
+                            .equals(before.agent(c.agentId()));
+            QueueEvent first = repeats ? null : together.event(0);
+            QueueState evolved = repeats ? before : decider.evolve(before, first);
             Decision.Accepted<QueueEvent, QueueRejection> separate =
                     accepted(decider.decide(evolved, new QueueCommand.Route(), now));
             List<QueueEvent> expectedEvents = new ArrayList<>();
-            expectedEvents.add(first);
+            if (first != null) {
+                expectedEvents.add(first);
+            }
             expectedEvents.addAll(separate.events());
             assertThat(together.events())
                     .as("round %d: %s after %s", round, command, history)
@@ -450,6 +464,119 @@ class QueueDeciderTest {
                 .as("request 1 waited 30 s, request 2 waited 30 s")
                 .isEqualTo(seconds(60));
         assertThat(state.waitingCount()).isZero();
+    }
+
+    @Test
+    void R2_R4_aCapacityReportThatRepeatsTheQueuesViewRecordsNothingButStillRoutes() {
+        QueueEvent[] history = {chat(1, T), agent("ana", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)};
+        AgentView held = spec.given(history).state().agent("ana");
+        spec.given(history)
+                .when(
+                        new QueueCommand.AgentCapacity(
+                                "ana", held.skillLevel(), held.freeChatSlots(), held.idle(), true, held.sinceMillis()),
+                        T + 5)
+                .thenNothingHappens();
+        // The same view while an eligible request waits (request 1 stepped away, R9): the offer is
+        // made as a changed view would make it, without the view's event.
+        QueueEvent[] withdrawn = {
+            chat(1, T), chat(2, T + 1), agent("ana", 1, 4, true), new QueueEvent.AvailabilityChanged(1, false)
+        };
+        spec.given(withdrawn)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 4, true, true, T), T + 5)
+                .thenEvents(new QueueEvent.Offered(2, "ana", false, T + 5))
+                .thenEffects(offer(2, "ana", false));
+        // A handle time, or any field that differs, is recorded as before (R8).
+        spec.given(history)
+                .when(
+                        new QueueCommand.AgentCapacity(
+                                "ana",
+                                held.skillLevel(),
+                                held.freeChatSlots(),
+                                held.idle(),
+                                true,
+                                held.sinceMillis(),
+                                seconds(90)),
+                        T + 5)
+                .thenEvents(new QueueEvent.AgentViewChanged(
+                        "ana",
+                        held.skillLevel(),
+                        held.freeChatSlots(),
+                        held.idle(),
+                        true,
+                        held.sinceMillis(),
+                        seconds(90)))
+                .thenState(s -> assertThat(s.handleObservations()).isEqualTo(1));
+        spec.given(history)
+                .when(new QueueCommand.AgentCapacity("ana", 1, 4, true, true, T + 5), T + 5)
+                .thenEvents(new QueueEvent.AgentViewChanged("ana", 1, 4, true, true, T + 5));
+    }
+
+    // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
+
+    @Test
+    void R10_R11_aRecoveredQueueAsksEachRequestStillMarkedOfferedInLineOrderAndChangesNothing() {
+        QueueDecider decider = new QueueDecider(SETTINGS);
+        QueueState state = spec.given(
+                        chat(1, T),
+                        chat(2, T + 1),
+                        chat(3, T + 2),
+                        chat(4, T + 3),
+                        agent("ana", 2, 4, true),
+                        agent("bo", 1, 4, true),
+                        new QueueEvent.Offered(3, "bo", false, T + 4),
+                        new QueueEvent.Offered(1, "ana", false, T + 4),
+                        new QueueEvent.Offered(2, "ana", false, T + 4),
+                        new QueueEvent.OfferWithdrawn(2))
+                .state();
+        View before = View.of(state);
+        assertThat(decider.resendOnRecovery(state))
+                .containsExactly(
+                        new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)),
+                        new Effect.ToRequest(3, new RequestCommand.ConfirmOffer(3, QUEUE)));
+        assertThat(View.of(state)).as("asking reads only").isEqualTo(before);
+    }
+
+    @Test
+    void R10_aRecoveredQueueWithNoOfferOutstandingSendsNothing() {
+        QueueDecider decider = new QueueDecider(SETTINGS);
+        assertThat(decider.resendOnRecovery(spec.given().state())).isEmpty();
+        assertThat(decider.resendOnRecovery(spec.given(line(3)).state())).isEmpty();
+        assertThat(decider.resendOnRecovery(spec.given(
+                                chat(1, T),
+                                agent("ana", 1, 4, true),
+                                new QueueEvent.Offered(1, "ana", false, T),
+                                new QueueEvent.Removed(1, LineExit.SERVED, 1, T + 9))
+                        .state()))
+                .as("a request that left the line is not asked")
+                .isEmpty();
+    }
+
+    @Test
+    void R10_anOfferGivenBackIsWithdrawnAndOfferedAgainWhileAStaleOneChangesNothing() {
+        QueueEvent[] offered = {chat(1, T), agent("ana", 1, 4, true), new QueueEvent.Offered(1, "ana", false, T)};
+        spec.given(offered)
+                .when(new QueueCommand.OfferReturned(1), T + 5)
+                .thenEvents(new QueueEvent.OfferWithdrawn(1))
+                .thenEffects(ROUTE)
+                .thenState(s -> {
+                    assertThat(s.line().isOffered(1)).isFalse();
+                    assertThat(s.offeredCount()).isZero();
+                    assertThat(s.positionOf(1)).as("R8: it keeps its place").isEqualTo(1);
+                });
+        QueueEvent[] returned = {
+            chat(1, T),
+            agent("ana", 1, 4, true),
+            new QueueEvent.Offered(1, "ana", false, T),
+            new QueueEvent.OfferWithdrawn(1)
+        };
+        spec.given(returned)
+                .when(new QueueCommand.Route(), T + 6)
+                .thenEvents(new QueueEvent.Offered(1, "ana", false, T + 6))
+                .thenEffects(offer(1, "ana", false))
+                .thenState(s -> assertThat(s.offeredCount()).isEqualTo(1));
+        spec.given(returned).when(new QueueCommand.OfferReturned(1), T + 6).thenNothingHappens();
+        spec.given(line(2)).when(new QueueCommand.OfferReturned(1), T + 6).thenNothingHappens();
+        spec.given().when(new QueueCommand.OfferReturned(9), T + 6).thenNothingHappens();
     }
 
     @Test

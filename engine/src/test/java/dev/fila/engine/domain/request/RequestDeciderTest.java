@@ -23,6 +23,7 @@ import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.queue.LineExit;
 import dev.fila.engine.domain.queue.QueueCommand;
 import dev.fila.engine.domain.queue.QueueSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -617,6 +618,77 @@ class RequestDeciderTest {
                 .when(confirm(AGENT, true), T)
                 .thenEvents()
                 .thenEffects(releaseBy(AGENT))
+                .thenState(s -> assertThat(s.isOpened()).isFalse());
+    }
+
+    // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
+
+    private static final RequestCommand.ConfirmOffer CONFIRM_OFFER = new RequestCommand.ConfirmOffer(REQUEST, QUEUE);
+
+    @Test
+    void R10_aWaitingRequestWhoseOfferNeverArrivedGivesItBackToItsQueueAndRecordsNothing() {
+        var waiting = spec.given(OPENED);
+        RequestState before = waiting.state();
+        waiting.when(CONFIRM_OFFER, T + minutes(1))
+                .thenEvents()
+                .thenEffects(toQueue(new QueueCommand.OfferReturned(REQUEST)))
+                .thenState(s -> {
+                    // Never a late invitation: the queue's routing offers it again, an agent invites.
+                    assertThat(s).isEqualTo(before);
+                    assertThat(s.status()).isEqualTo(RequestStatus.WAITING);
+                });
+        spec.given(OPENED, INVITED, new RequestEvent.InvitationExpired(AGENT, 5, T + minutes(6)))
+                .when(CONFIRM_OFFER, T + minutes(7))
+                .thenEvents()
+                .thenEffects(toQueue(new QueueCommand.OfferReturned(REQUEST)))
+                .thenState(s ->
+                        assertThat(s.penalties()).as("R11: the penalty stands").isEqualTo(1));
+    }
+
+    @Test
+    void R11_aRequestWithAPendingInvitationConfirmsTheOfferAndSaysNothing() {
+        var invited = spec.given(OPENED, INVITED);
+        RequestState before = invited.state();
+        invited.when(CONFIRM_OFFER, T + minutes(2)).thenNothingHappens().thenState(s -> assertThat(s)
+                .isEqualTo(before));
+    }
+
+    @Test
+    void R12_R13_R14_R15_R16_aRequestThatLeftTheLineTellsTheAskingQueueSoAgain() {
+        RequestEvent closed = new RequestEvent.Closed(T + minutes(10));
+        Map<LineExit, List<List<RequestEvent>>> histories = Map.of(
+                LineExit.SERVED,
+                List.of(
+                        List.of(OPENED, INVITED, ACCEPTED),
+                        List.of(OPENED, INVITED, ACCEPTED, closed),
+                        List.of(
+                                OPENED,
+                                INVITED,
+                                ACCEPTED,
+                                closed,
+                                new RequestEvent.SurveyAnswered(5, "", T + minutes(11)))),
+                LineExit.LEFT,
+                List.of(List.of(OPENED, INVITED, new RequestEvent.Left(T + minutes(2)))),
+                LineExit.EXPIRED,
+                List.of(List.of(OPENED, INVITED, new RequestEvent.Expired(T + minutes(2)))),
+                LineExit.REJECTED,
+                List.of(List.of(OPENED, new RequestEvent.Rejected("contract cancelled", T + minutes(2)))));
+        histories.forEach((exit, ways) -> ways.forEach(history -> {
+            var given = spec.given(history.toArray(RequestEvent[]::new));
+            RequestState before = given.state();
+            given.when(CONFIRM_OFFER, T + minutes(20))
+                    .thenEvents()
+                    .thenEffects(toQueue(new QueueCommand.Remove(REQUEST, exit)))
+                    .thenState(s -> assertThat(s).isEqualTo(before));
+        }));
+    }
+
+    @Test
+    void R10_anOfferedIdNeverOpenedLeavesTheAskingQueuesLineAndNoRequestIsCreated() {
+        spec.given()
+                .when(new RequestCommand.ConfirmOffer(REQUEST, "other-queue"), T)
+                .thenEvents()
+                .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
                 .thenState(s -> assertThat(s.isOpened()).isFalse());
     }
 }
