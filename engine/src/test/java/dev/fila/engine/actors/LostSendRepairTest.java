@@ -1,6 +1,7 @@
 package dev.fila.engine.actors;
 
 import static dev.fila.engine.actors.LiveFixtures.START;
+import static dev.fila.engine.actors.LiveFixtures.agent;
 import static dev.fila.engine.actors.LiveFixtures.anaInvitesRequestOne;
 import static dev.fila.engine.actors.LiveFixtures.await;
 import static dev.fila.engine.actors.LiveFixtures.config;
@@ -8,6 +9,7 @@ import static dev.fila.engine.actors.LiveFixtures.eventually;
 import static dev.fila.engine.actors.LiveFixtures.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.AgentState;
 import dev.fila.engine.domain.agent.Held;
 import dev.fila.engine.domain.request.RequestCommand;

@@ -54,7 +54,9 @@ class ReadModelsTest {
     private static Outcome scriptedDay(FilaEngine engine, ManualClock clock) {
         await(engine.agent("ana", agent("ana", 1)));
         for (long id = 1; id <= 5; id++) {
-            assertThat(await(engine.request(id, open(id, clock.instant()))).accepted())
+            RequestReply opened = await(engine.request(id, open(id, clock.instant())));
+            assertThat(opened.accepted())
+                    .as("open %d: %s", id, opened.rejection())
                     .isTrue();
             clock.advance(Duration.ofSeconds(1));
         }
@@ -179,7 +181,9 @@ class ReadModelsTest {
     }
 
     /**
-     * On PostgreSQL (the engine's own {@code fila.journal = postgres} block, a fresh database) the four
+     * On PostgreSQL (the engine's own {@code fila.journal = postgres} block, pointed at a fresh database:
+     * the block's connection itself, since {@code fila.postgres.*} was substituted when the fixture's
+     * configuration was loaded) the four
      * read models follow the entities' streams too: events carry no tag rows there either, and the
      * projections read each stream by persistence-id prefix ({@code EntityStreamReadJournalDao}).
      */
@@ -192,7 +196,9 @@ class ReadModelsTest {
             Config config = ConfigFactory.parseString(
                             """
                     fila.journal = postgres
-                    fila.postgres { url = "%s", user = "%s", password = "%s", connections = 4 }
+                    fila.journals.postgres.pekko-persistence-jdbc.shared-databases.fila.db {
+                      url = "%s", user = "%s", password = "%s"
+                    }
                     """.formatted(database.url(), database.user(), database.password()))
                     .withFallback(config(dir))
                     .resolve();
