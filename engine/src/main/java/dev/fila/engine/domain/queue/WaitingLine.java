@@ -117,17 +117,7 @@ public final class WaitingLine {
 
     /** An empty line. */
     public WaitingLine() {
-        capacity = INITIAL_CAPACITY;
-        nodes = new int[capacity << STRIDE_SHIFT];
-        sortTimes = new long[capacity];
-        requestIds = new long[capacity];
-        priorities = new long[capacity];
-        root = NIL;
-        freeHead = NIL;
-        highWater = 1;
-        count = 0;
-        priorityState = 0L;
-        slotOf = new LongIntHashMap();
+        this(INITIAL_CAPACITY, new LongIntHashMap());
     }
 
     /** An empty line with room for {@code capacity - 1} entries, mapping ids through {@code slotOf}. */
