@@ -23,13 +23,16 @@ import java.util.Set;
  * @param askTimeout how long the facade waits for an entity's reply
  * @param queueSnapshotEvery snapshot a queue every this many events (a queue's snapshot is its whole
  *     line, O(places), so it is taken less often than an agent's)
+ * @param passivateFinishedAfter how long a finished request (closed, surveyed, left, expired, rejected:
+ *     no live timer) stays in memory before it is passivated and forgotten by remember-entities
  */
 public record EngineSettings(
         Map<String, QueueSettings> queues,
         int snapshotEvery,
         Duration maxTimerDelay,
         Duration askTimeout,
-        int queueSnapshotEvery) {
+        int queueSnapshotEvery,
+        Duration passivateFinishedAfter) {
 
     public EngineSettings {
         queues = Map.copyOf(queues);
@@ -39,15 +42,18 @@ public record EngineSettings(
         if (queueSnapshotEvery < 1) {
             throw new IllegalArgumentException("fila.queue-snapshot-every must be >= 1, got " + queueSnapshotEvery);
         }
+        if (passivateFinishedAfter.isNegative() || passivateFinishedAfter.isZero()) {
+            throw new IllegalArgumentException("fila.passivate-finished-after must be positive");
+        }
         if (maxTimerDelay.isNegative() || maxTimerDelay.isZero()) {
             throw new IllegalArgumentException("fila.timers.max-delay must be positive");
         }
     }
 
-    /** Settings that snapshot agents and queues alike every {@code snapshotEvery} events. */
+    /** Settings that snapshot agents and queues alike every {@code snapshotEvery} events; finished requests passivate after 2 minutes. */
     public EngineSettings(
             Map<String, QueueSettings> queues, int snapshotEvery, Duration maxTimerDelay, Duration askTimeout) {
-        this(queues, snapshotEvery, maxTimerDelay, askTimeout, snapshotEvery);
+        this(queues, snapshotEvery, maxTimerDelay, askTimeout, snapshotEvery, Duration.ofMinutes(2));
     }
 
     /** Reads {@code fila.*}; a bad queue is refused with the key at fault in the message. */
@@ -66,7 +72,8 @@ public record EngineSettings(
                 fila.getInt("snapshot-every"),
                 fila.getDuration("timers.max-delay"),
                 fila.getDuration("ask-timeout"),
-                fila.getInt("queue-snapshot-every"));
+                fila.getInt("queue-snapshot-every"),
+                fila.getDuration("passivate-finished-after"));
     }
 
     private static QueueSettings queue(Config q, String where) {

@@ -59,6 +59,11 @@ public final class RequestEntity
     /** One of its timers woke up (it may still be early by the engine's clock). */
     public record TimerDue(TimerKind kind, long dueMillis) implements Command {}
 
+    /** The cue, a while after a request finished, to passivate it if it still is finished. Local only. */
+    enum PassivateIfFinished implements Command {
+        INSTANCE
+    }
+
     /** Its current state (an unopened state for an id that was never opened). */
     public record Get(ActorRef<RequestState> replyTo) implements Command {}
 
@@ -134,6 +139,7 @@ public final class RequestEntity
                 .onCommand(Handle.class, this::onHandle)
                 .onCommand(TimerDue.class, this::onTimerDue)
                 .onCommand(Get.class, this::onGet)
+                .onCommand(PassivateIfFinished.class, this::onPassivateIfFinished)
                 .build();
     }
 
@@ -149,6 +155,50 @@ public final class RequestEntity
                     .thenNoReply();
         }
         return decideAndApply(state, new RequestCommand.TimerFired(due.kind(), due.dueMillis()), null);
+    }
+
+    private ReplyEffect<RequestEvent, RequestState> onPassivateIfFinished(RequestState state, PassivateIfFinished cue) {
+        return Effect()
+                .none()
+                .thenRun(s -> {
+                    if (isFinished(s)) {
+                        passivate.run();
+                    }
+                })
+                .thenNoReply();
+    }
+
+    /** Arms the passivation cue when {@code state} is finished (every new event re-arms it). */
+    private void passivateLaterIfFinished(RequestState state) {
+        if (isFinished(state)) {
+            timers.startSingleTimer(
+                    PassivateIfFinished.INSTANCE,
+                    PassivateIfFinished.INSTANCE,
+                    shell.settings().passivateFinishedAfter());
+        }
+    }
+
+    /**
+     * Finished: past its life in the line and with an agent (closed awaiting its survey, surveyed, left,
+     * expired, rejected), with no timer left to fire. Only a customer's later command (a survey answer
+     * R16, a renewal R14) or a query wakes it again.
+     */
+    static boolean isFinished(RequestState state) {
+        RequestStatus status = state.status();
+        boolean past = status == RequestStatus.CLOSED
+                || status == RequestStatus.SURVEYED
+                || status == RequestStatus.LEFT
+                || status == RequestStatus.EXPIRED
+                || status == RequestStatus.REJECTED;
+        if (!past) {
+            return false;
+        }
+        for (long deadline : liveDeadlines(state)) {
+            if (deadline != NONE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ReplyEffect<RequestEvent, RequestState> onGet(RequestState state, Get get) {
@@ -186,6 +236,7 @@ public final class RequestEntity
                         : Effect().persist(events).thenRun(s -> {
                             publish(s, events);
                             Effects.carryOut(accepted, shell, timerEffects);
+                            passivateLaterIfFinished(s);
                         });
                 yield reply(effect, replyTo, reply);
             }
@@ -233,6 +284,7 @@ public final class RequestEntity
      */
     private void rearm(RequestState state) {
         Effects.resend(decider.resendOnRecovery(state), shell);
+        passivateLaterIfFinished(state);
         long[] deadlines = liveDeadlines(state);
         for (TimerKind kind : TimerKind.values()) {
             if (deadlines[kind.ordinal()] != NONE) {
