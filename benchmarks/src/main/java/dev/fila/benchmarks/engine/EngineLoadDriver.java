@@ -41,7 +41,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The live engine's load driver: an in-process {@link FilaEngine} on a fresh journal, driven through
- * its facade, bounded in count and time. Three phases, each optional:
+ * its facade, bounded in count and time. Four phases, each optional:
  *
  * <ol>
  *   <li><b>throughput</b> — an open-loop schedule of commands at {@code rate} per second for {@code
@@ -54,18 +54,22 @@ import org.HdrHistogram.Histogram;
  *       interaction in service, and time from the agent's recorded {@code SlotReleased} to the next
  *       customer's recorded {@code Invited} for that agent (R10), both as the engine's change hub
  *       sees them; the invited customer accepts (R12) and the agent goes round again.
+ *   <li><b>desk</b> — whole request lives at {@code arrivals} per second: agents (4 chats) serve,
+ *       customers accept, close after {@code handleMillis} and answer the survey; four commands per
+ *       request, each timed from when it was due to its acknowledgement (see {@link #desk}).
  *   <li><b>recovery</b> — {@code recover} requests opened (closed-loop, {@code inflight} at a time)
  *       on their own journal, some invited; the engine stops and starts again on the same files, and
  *       the time to answer every queue's line and every request's state is measured, with the number
  *       of journal rows it read.
  * </ol>
  *
- * <p>Arguments are {@code key=value}: {@code journal=h2} (or {@code postgres}, which needs a {@code
- * fila.journals.postgres} block; {@code FILA_PG_URL} is passed as its URL), {@code dir=PATH} (default:
+ * <p>Arguments are {@code key=value}: {@code journal=h2} (or {@code postgres}: the engine's own block, its server
+ * from {@code FILA_PG_URL}, {@code FILA_PG_USER}, {@code FILA_PG_PASSWORD}), {@code dir=PATH} (default:
  * a fresh temporary directory), {@code rate=2000}, {@code seconds=20}, {@code warmup=10} (seconds of the same
  * load before the measured ones), {@code queues=4}, {@code
  * agents=8}, {@code cycles=200} (free-to-invite rounds per agent), {@code recover=100000}, {@code
- * inflight=256}, {@code phases=throughput,free,recovery}. Loopback only: nothing leaves the JVM.
+ * inflight=256}, {@code arrivals=1250}, {@code deskAgents=200}, {@code handleMillis=2000}, {@code
+ * phases=throughput,free,recovery} (desk only when named). Loopback only: nothing leaves the JVM.
  */
 public final class EngineLoadDriver {
 
@@ -100,6 +104,9 @@ public final class EngineLoadDriver {
         }
         if (phases.contains("free")) {
             driver.freeToInvite();
+        }
+        if (phases.contains("desk")) {
+            driver.desk();
         }
         if (phases.contains("recovery")) {
             driver.recovery();
@@ -260,6 +267,110 @@ public final class EngineLoadDriver {
                     .join();
             printLatency("free-to-invite (SlotReleased recorded to Invited recorded)", releasedToInvitedMicros);
             printLatency("free-to-invite (Close sent to Invited recorded)", closeToInvitedMicros);
+        }
+    }
+
+    /**
+     * A desk's traffic: customers arrive open-loop at {@code arrivals} per second over the queues,
+     * {@code deskAgents} agents per queue with 4 chats each (R2) serve them, and every request lives
+     * its whole life — invited (R10), accepted at once (R12), closed after {@code handleMillis} (R16),
+     * its survey answered (R16). Four customer commands per request (Open, Accept, Close,
+     * AnswerSurvey), each timed from the moment it was due (its arrival on the schedule, or the event
+     * that made it due) to its acknowledgement; finished requests passivate as in production.
+     */
+    private void desk() {
+        int arrivals = integer("arrivals", 1250);
+        int seconds = integer("seconds", 20);
+        int warmupSeconds = integer("warmup", 10);
+        int agentsPerQueue = integer("deskAgents", 200);
+        long handleMillis = integer("handleMillis", 2000);
+        Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+        AtomicLong measuredAcks = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        java.util.concurrent.ScheduledExecutorService closer = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / arrivals;
+        long warmupCount = (long) arrivals * warmupSeconds;
+        long count = (long) arrivals * seconds;
+        try (FilaEngine engine = FilaEngine.start(config(root.resolve("desk")), Clock.systemUTC())) {
+            long[] measureFrom = {Long.MAX_VALUE};
+            long[] measureTo = {Long.MAX_VALUE};
+            // Sends a command due at dueNanos and records its latency once measuring started.
+            java.util.function.BiConsumer<Long, RequestCommand> send = (requestId, command) -> {
+                long due = System.nanoTime();
+                engine.request(requestId, command).whenComplete((reply, error) -> {
+                    long now = System.nanoTime();
+                    if (error != null) {
+                        failed.incrementAndGet();
+                    }
+                    if (due >= measureFrom[0] && due < measureTo[0]) {
+                        latencyMicros.recordValue(Math.max(0, (now - due) / 1000));
+                        measuredAcks.incrementAndGet();
+                    }
+                });
+            };
+            engine.subscribe(change -> {
+                if (change instanceof EngineChange.RequestChanged r) {
+                    switch (r.event()) {
+                        case RequestEvent.Invited invited ->
+                            send.accept(r.requestId(), new RequestCommand.Accept(VisitorInfo.unknown()));
+                        case RequestEvent.Accepted accepted ->
+                            closer.schedule(
+                                    () -> send.accept(r.requestId(), new RequestCommand.Close()),
+                                    handleMillis,
+                                    TimeUnit.MILLISECONDS);
+                        case RequestEvent.Closed closed ->
+                            send.accept(r.requestId(), new RequestCommand.AnswerSurvey(5, "ok"));
+                        default -> {}
+                    }
+                }
+            });
+            for (int q = 0; q < queues; q++) {
+                for (int a = 0; a < agentsPerQueue; a++) {
+                    String agentId = "q" + q + "-agent-" + a;
+                    join(engine.agent(
+                            agentId,
+                            new AgentCommand.Register(agentId, agentId, Map.of("q" + q, 1), 4, Set.of(Role.AGENT))));
+                    join(engine.agent(agentId, new AgentCommand.LogIn()));
+                }
+            }
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            measureFrom[0] = start + warmupCount * intervalNanos;
+            measureTo[0] = measureFrom[0] + count * intervalNanos;
+            for (long i = 0; i < warmupCount + count; i++) {
+                long intended = start + i * intervalNanos;
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(Math.min(wait, 200_000));
+                }
+                long requestId = i + 1;
+                engine.request(requestId, open(requestId, "q" + (requestId % queues), Channel.CHAT))
+                        .whenComplete((reply, error) -> {
+                            long now = System.nanoTime();
+                            if (error != null) {
+                                failed.incrementAndGet();
+                            }
+                            if (intended >= measureFrom[0] && intended < measureTo[0]) {
+                                latencyMicros.recordValue(Math.max(0, (now - intended) / 1000));
+                                measuredAcks.incrementAndGet();
+                            }
+                        });
+            }
+            sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureTo[0] - System.nanoTime())) + 5_000);
+            long windowSeconds = seconds;
+            System.out.printf(
+                    "desk: %d arrivals/s for %d s after %d s of warm-up, %d agents x 4 chats per queue, handle %d ms;"
+                            + " %d commands due in the measured window acknowledged (%.0f commands/s), %d failed%n",
+                    arrivals,
+                    seconds,
+                    warmupSeconds,
+                    agentsPerQueue,
+                    handleMillis,
+                    measuredAcks.get(),
+                    measuredAcks.get() / (double) windowSeconds,
+                    failed.get());
+            printLatency("desk latency (due to ack, all four commands)", latencyMicros);
+        } finally {
+            closer.shutdownNow();
         }
     }
 
