@@ -276,7 +276,8 @@ public final class EngineLoadDriver {
      * its whole life — invited (R10), accepted at once (R12), closed after {@code handleMillis} (R16),
      * its survey answered (R16). Four customer commands per request (Open, Accept, Close,
      * AnswerSurvey), each timed from the moment it was due (its arrival on the schedule, or the event
-     * that made it due) to its acknowledgement; finished requests passivate as in production.
+     * that made it due) to its acknowledgement. Finished requests passivate {@code
+     * fila.passivate-finished-after} (2 min) after their last event: after a run of this length.
      */
     private void desk() {
         int arrivals = integer("arrivals", 1250);
