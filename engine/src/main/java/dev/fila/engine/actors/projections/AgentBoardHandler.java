@@ -6,14 +6,20 @@ import dev.fila.engine.domain.agent.AgentState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
  * The agent board: each agent's state folded by the domain's {@link AgentDecider#evolve}, with its
- * presence (R4), colour (R5, derived by the domain) and held interactions in columns.
+ * presence (R4), colour (R5, derived by the domain) and held interactions in columns. A group of events
+ * is applied in one transaction with its offset: each agent of the group is read at most once, folded
+ * through all its events in memory, and written once.
  */
-final class AgentBoardHandler extends JdbcHandler<EventEnvelope<AgentEvent>, ReadModelDatabase.Session> {
+final class AgentBoardHandler extends JdbcHandler<List<EventEnvelope<AgentEvent>>, ReadModelDatabase.Session> {
 
     private final AgentDecider decider;
     private final StateCodec codec;
@@ -24,30 +30,43 @@ final class AgentBoardHandler extends JdbcHandler<EventEnvelope<AgentEvent>, Rea
     }
 
     @Override
-    public void process(ReadModelDatabase.Session session, EventEnvelope<AgentEvent> envelope) throws Exception {
+    public void process(ReadModelDatabase.Session session, List<EventEnvelope<AgentEvent>> envelopes) throws Exception {
         session.withConnection(connection -> {
-            apply(connection, RequestHistoryHandler.entityId(envelope.persistenceId()), envelope.event());
+            Map<String, AgentState> before = new HashMap<>();
+            Map<String, AgentState> after = new LinkedHashMap<>();
+            for (EventEnvelope<AgentEvent> envelope : envelopes) {
+                String agentId = RequestHistoryHandler.entityId(envelope.persistenceId());
+                AgentState state = after.get(agentId);
+                if (state == null) {
+                    AgentState stored = load(connection, agentId);
+                    before.put(agentId, stored);
+                    state = stored == null ? decider.initialState() : stored;
+                }
+                after.put(agentId, decider.evolve(state, envelope.event()));
+            }
+            for (Map.Entry<String, AgentState> agent : after.entrySet()) {
+                write(connection, agent.getKey(), before.get(agent.getKey()) != null, agent.getValue());
+            }
             return null;
         });
     }
 
-    private void apply(Connection connection, String agentId, AgentEvent event) throws Exception {
-        AgentState before = null;
+    private AgentState load(Connection connection, String agentId) throws Exception {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT state_serializer, state_manifest, state FROM fila_agent_board WHERE agent_id = ?")) {
             select.setString(1, agentId);
             try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    before = codec.read(row, AgentState.class);
-                }
+                return row.next() ? codec.read(row, AgentState.class) : null;
             }
         }
-        AgentState after = decider.evolve(before == null ? decider.initialState() : before, event);
-        String sql = before == null
-                ? "INSERT INTO fila_agent_board (name, presence, colour, held, since_millis, state_serializer,"
-                        + " state_manifest, state, agent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                : "UPDATE fila_agent_board SET name = ?, presence = ?, colour = ?, held = ?, since_millis = ?,"
-                        + " state_serializer = ?, state_manifest = ?, state = ? WHERE agent_id = ?";
+    }
+
+    private void write(Connection connection, String agentId, boolean known, AgentState after) throws Exception {
+        String sql = known
+                ? "UPDATE fila_agent_board SET name = ?, presence = ?, colour = ?, held = ?, since_millis = ?,"
+                        + " state_serializer = ?, state_manifest = ?, state = ? WHERE agent_id = ?"
+                : "INSERT INTO fila_agent_board (name, presence, colour, held, since_millis, state_serializer,"
+                        + " state_manifest, state, agent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement write = connection.prepareStatement(sql)) {
             write.setString(1, after.name());
             write.setString(2, after.presence().name());

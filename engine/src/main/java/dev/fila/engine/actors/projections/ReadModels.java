@@ -110,7 +110,7 @@ public final class ReadModels {
                 PROJECTIONS.get(1),
                 AgentEntity.TAG,
                 sessions,
-                () -> new Grouped<>(new AgentBoardHandler(agentDecider, codec)),
+                () -> new AgentBoardHandler(agentDecider, codec),
                 groupSize,
                 groupWithin);
         run(
