@@ -2,6 +2,7 @@ package dev.fila.engine.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.fila.engine.actors.journal.JournalSchema;
 import dev.fila.engine.actors.projections.LiveUpdates;
 import dev.fila.engine.actors.projections.ReadModels;
 import dev.fila.engine.domain.agent.AgentCommand;
@@ -85,7 +86,7 @@ public final class FilaEngine implements AutoCloseable {
                 .withFallback(config.getConfig("fila.runtime"))
                 .withFallback(config);
         EngineSettings settings = EngineSettings.from(effective);
-        JournalSchema.createIfMissing(block);
+        JournalSchema.applyFromBlock(block);
 
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "fila", effective);
         try {

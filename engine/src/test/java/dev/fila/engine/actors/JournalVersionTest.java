@@ -6,6 +6,7 @@ import static dev.fila.engine.actors.LiveFixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
+import dev.fila.engine.actors.journal.JournalSchema;
 import dev.fila.engine.domain.request.RequestEvent;
 import dev.fila.engine.domain.request.RequestState;
 import dev.fila.engine.domain.request.RequestStatus;
@@ -38,7 +39,7 @@ class JournalVersionTest {
     @Test
     void aVersionOneOpenedEventIsReadThroughItsMigration() throws Exception {
         Config config = config(dir);
-        JournalSchema.createIfMissing(config.getConfig("fila.journals.h2"));
+        JournalSchema.applyFromBlock(config.getConfig("fila.journals.h2"));
         byte[] v1;
         try (InputStream in = getClass().getResourceAsStream("/journal-v1/request-opened-v1.cbor")) {
             v1 = in.readAllBytes();

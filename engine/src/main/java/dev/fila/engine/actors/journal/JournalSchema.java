@@ -110,11 +110,33 @@ public final class JournalSchema {
     }
 
     /**
+     * Applies the script named by {@code schema} in an engine journal block ({@code
+     * fila.journals.<journal>}: a class-path resource) to that block's journal database, the same way
+     * as {@link #apply(Connection, Dialect)}: what exists already is skipped, and on PostgreSQL under the
+     * advisory lock. The engine runs it at every start.
+     */
+    public static Applied applyFromBlock(Config journalBlock) {
+        Config db = journalDatabase(journalBlock);
+        String url = db.getString("url");
+        String user = db.hasPath("user") ? db.getString("user") : "";
+        String password = db.hasPath("password") ? db.getString("password") : "";
+        List<String> statements = statements(journalBlock.getString("schema"));
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            return apply(connection, Dialect.ofJdbcUrl(url), statements);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the journal schema at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Applies the schema of {@code dialect} on {@code connection}, one statement at a time in
      * auto-commit (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} may not run in a transaction).
      */
     public static Applied apply(Connection connection, Dialect dialect) throws SQLException {
-        List<String> statements = statements(dialect);
+        return apply(connection, dialect, statements(dialect));
+    }
+
+    private static Applied apply(Connection connection, Dialect dialect, List<String> statements) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
@@ -177,11 +199,15 @@ public final class JournalSchema {
      * {@code ;} that ends a line (the scripts hold no string literal with one).
      */
     public static List<String> statements(Dialect dialect) {
+        return statements(dialect.resource());
+    }
+
+    /** The statements of the create script at class-path {@code resource}, split as {@link #statements(Dialect)} does. */
+    public static List<String> statements(String resource) {
         String script;
-        try (InputStream in = JournalSchema.class.getClassLoader().getResourceAsStream(dialect.resource())) {
+        try (InputStream in = JournalSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        dialect.resource() + " is not on the class path (pekko-persistence-jdbc missing?)");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
