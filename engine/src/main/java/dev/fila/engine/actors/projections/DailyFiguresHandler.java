@@ -47,7 +47,7 @@ final class DailyFiguresHandler extends JdbcHandler<List<EventEnvelope<RequestEv
         final Map<Arrival, long[]> sums = new LinkedHashMap<>();
 
         void count(Arrival arrival, int figure, long amount) {
-            sums.computeIfAbsent(arrival, a -> new long[6])[figure] += amount;
+            sums.computeIfAbsent(arrival, a -> new long[FIGURES])[figure] += amount;
         }
     }
 
@@ -57,6 +57,7 @@ final class DailyFiguresHandler extends JdbcHandler<List<EventEnvelope<RequestEv
     private static final int ABANDONED = 3;
     private static final int EXPIRED = 4;
     private static final int WAIT = 5;
+    private static final int FIGURES = 6;
 
     @Override
     public void process(ReadModelDatabase.Session session, List<EventEnvelope<RequestEvent>> envelopes)
@@ -159,44 +160,25 @@ final class DailyFiguresHandler extends JdbcHandler<List<EventEnvelope<RequestEv
             }
         }
         for (Map.Entry<Arrival, long[]> sum : group.sums.entrySet()) {
-            long[] v = sum.getValue();
-            add(
-                    connection,
-                    sum.getKey().queueId(),
-                    sum.getKey().day(),
-                    v[ARRIVALS],
-                    v[SERVED],
-                    v[WITHIN],
-                    v[ABANDONED],
-                    v[EXPIRED],
-                    v[WAIT]);
+            add(connection, sum.getKey(), sum.getValue());
         }
     }
 
-    private static void add(
-            Connection connection,
-            String queueId,
-            String day,
-            long arrivals,
-            long served,
-            long within,
-            long abandoned,
-            long expired,
-            long waitMillis)
-            throws Exception {
+    /**
+     * Adds {@code sums} (indexed ARRIVALS … WAIT, the columns' order) to the figures of {@code arrival}'s
+     * queue and day, creating its row the first time.
+     */
+    private static void add(Connection connection, Arrival arrival, long[] sums) throws Exception {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE fila_daily_figures SET arrivals = arrivals + ?, served = served + ?,"
                         + " served_within_target = served_within_target + ?, abandoned = abandoned + ?,"
                         + " expired = expired + ?, total_wait_millis = total_wait_millis + ?"
                         + " WHERE queue_id = ? AND arrival_day = ?")) {
-            update.setLong(1, arrivals);
-            update.setLong(2, served);
-            update.setLong(3, within);
-            update.setLong(4, abandoned);
-            update.setLong(5, expired);
-            update.setLong(6, waitMillis);
-            update.setString(7, queueId);
-            update.setString(8, day);
+            for (int i = 0; i < sums.length; i++) {
+                update.setLong(1 + i, sums[i]);
+            }
+            update.setString(7, arrival.queueId());
+            update.setString(8, arrival.day());
             if (update.executeUpdate() == 1) {
                 return;
             }
@@ -204,14 +186,11 @@ final class DailyFiguresHandler extends JdbcHandler<List<EventEnvelope<RequestEv
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO fila_daily_figures (queue_id, arrival_day, arrivals, served, served_within_target, abandoned,"
                         + " expired, total_wait_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, queueId);
-            insert.setString(2, day);
-            insert.setLong(3, arrivals);
-            insert.setLong(4, served);
-            insert.setLong(5, within);
-            insert.setLong(6, abandoned);
-            insert.setLong(7, expired);
-            insert.setLong(8, waitMillis);
+            insert.setString(1, arrival.queueId());
+            insert.setString(2, arrival.day());
+            for (int i = 0; i < sums.length; i++) {
+                insert.setLong(3 + i, sums[i]);
+            }
             insert.executeUpdate();
         }
     }
