@@ -2,9 +2,12 @@ package dev.fila.engine.actors.crash;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +87,24 @@ public final class ChildJvm implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrFile.toFile()));
         builder.environment().putAll(environment);
         return new ChildJvm(name, builder.start(), stderrFile);
+    }
+
+    /**
+     * For a child's {@code main}: a watchdog that ends the JVM after 5 minutes (a child must never
+     * outlive its test), and the stdout to talk on, autoflushed, UTF-8.
+     */
+    public static PrintStream childStdout() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(300_000);
+                Runtime.getRuntime().halt(4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 
     private static String javaExecutable() {

@@ -15,8 +15,6 @@ import dev.fila.engine.domain.request.RequestDetails;
 import dev.fila.engine.domain.request.RequestState;
 import dev.fila.engine.domain.request.RequestStatus;
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,18 +61,7 @@ public final class EngineChild {
     private EngineChild() {}
 
     public static void main(String[] args) throws Exception {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(300_000);
-                Runtime.getRuntime().halt(4);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
-
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = ChildJvm.childStdout();
         FilaEngine engine = FilaEngine.start(config(args), Clock.systemUTC());
         // On a restart ana is registered and logged in already: those rejections are expected.
         get(engine.agent(

@@ -5,8 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import dev.fila.engine.actors.journal.JournalSchema;
 import dev.fila.engine.actors.journal.Tally;
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +41,7 @@ public final class TallyChild {
     private TallyChild() {}
 
     public static void main(String[] args) throws Exception {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(300_000);
-                Runtime.getRuntime().halt(4);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
-
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = ChildJvm.childStdout();
         Config config;
         String prefix;
         int entities;
