@@ -74,7 +74,10 @@ public final class QueueEntity
     /** R8: its line with positions and ETAs. */
     public record GetLine(ActorRef<LineView> replyTo) implements Command {}
 
-    /** Several commands decided in order and written at once; {@code done} hears when they are. Local only. */
+    /**
+     * Several commands decided in order and written at once; {@code done} (null for none) hears when
+     * they are. Local only.
+     */
     record Batch(List<Command> commands, ActorRef<Command> done) implements Command {}
 
     /** The batcher's cue that the entity took the previous batch and is ready for the next. */
@@ -191,28 +194,9 @@ public final class QueueEntity
         return new LineView(state.queueId(), nowMillis, places);
     }
 
+    /** One command alone (sent to the entity without its batcher): a batch of one, nobody to tell it is done. */
     private ReplyEffect<QueueEvent, QueueState> onHandle(QueueState state, Handle handle) {
-        ActorRef<QueueReply> replyTo = handle.replyTo();
-        Decision<QueueEvent, QueueRejection> decision =
-                decider.decide(state, handle.command(), shell.clock().millis());
-        return switch (decision) {
-            case Decision.Rejected<QueueEvent, QueueRejection> rejected ->
-                reply(Effect().none(), replyTo, QueueReply.rejected(rejected.rejection()));
-            case Decision.Accepted<QueueEvent, QueueRejection> accepted -> {
-                List<QueueEvent> events = accepted.events();
-                EffectBuilder<QueueEvent, QueueState> effect = events.isEmpty()
-                        ? Effect().none().thenRun(s -> Effects.carryOut(accepted, shell, Effects.NO_TIMERS))
-                        : Effect().persist(events).thenRun(s -> {
-                            if (shell.hub().hasListeners()) {
-                                for (QueueEvent event : events) {
-                                    shell.hub().publish(new EngineChange.QueueChanged(s.queueId(), event));
-                                }
-                            }
-                            Effects.carryOut(accepted, shell, Effects.NO_TIMERS);
-                        });
-                yield reply(effect, replyTo, QueueReply.of(events));
-            }
-        };
+        return onBatch(state, new Batch(List.of(handle), null));
     }
 
     /** What one command of a batch came to: its decision (or null for a {@link GetLine}) and who asked. */
@@ -256,7 +240,9 @@ public final class QueueEntity
                     for (Decided one : decided) {
                         answer(s, one);
                     }
-                    batch.done().tell(BatchDone.INSTANCE);
+                    if (batch.done() != null) {
+                        batch.done().tell(BatchDone.INSTANCE);
+                    }
                 })
                 .thenNoReply();
     }
@@ -283,11 +269,6 @@ public final class QueueEntity
             case BatchDone done -> {}
             case Stop stop -> {}
         }
-    }
-
-    private static ReplyEffect<QueueEvent, QueueState> reply(
-            EffectBuilder<QueueEvent, QueueState> effect, ActorRef<QueueReply> replyTo, QueueReply reply) {
-        return replyTo == null ? effect.thenNoReply() : effect.thenReply(replyTo, s -> reply);
     }
 
     @Override
