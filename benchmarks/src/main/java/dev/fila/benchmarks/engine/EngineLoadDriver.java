@@ -295,20 +295,23 @@ public final class EngineLoadDriver {
         try (FilaEngine engine = FilaEngine.start(config(root.resolve("desk")), Clock.systemUTC())) {
             long[] measureFrom = {Long.MAX_VALUE};
             long[] measureTo = {Long.MAX_VALUE};
-            // Sends a command due at dueNanos and records its latency once measuring started.
-            java.util.function.BiConsumer<Long, RequestCommand> send = (requestId, command) -> {
-                long due = System.nanoTime();
-                engine.request(requestId, command).whenComplete((reply, error) -> {
-                    long now = System.nanoTime();
-                    if (error != null) {
-                        failed.incrementAndGet();
-                    }
-                    if (due >= measureFrom[0] && due < measureTo[0]) {
-                        latencyMicros.recordValue(Math.max(0, (now - due) / 1000));
-                        measuredAcks.incrementAndGet();
-                    }
-                });
-            };
+            // Sends a command that was due at dueNanos; its latency counts when it was due in the window.
+            interface Due {
+                void send(long requestId, RequestCommand command, long dueNanos);
+            }
+            Due due = (requestId, command, dueNanos) -> engine.request(requestId, command)
+                    .whenComplete((reply, error) -> {
+                        long now = System.nanoTime();
+                        if (error != null) {
+                            failed.incrementAndGet();
+                        }
+                        if (dueNanos >= measureFrom[0] && dueNanos < measureTo[0]) {
+                            latencyMicros.recordValue(Math.max(0, (now - dueNanos) / 1000));
+                            measuredAcks.incrementAndGet();
+                        }
+                    });
+            java.util.function.BiConsumer<Long, RequestCommand> send =
+                    (requestId, command) -> due.send(requestId, command, System.nanoTime());
             engine.subscribe(change -> {
                 if (change instanceof EngineChange.RequestChanged r) {
                     switch (r.event()) {
@@ -344,17 +347,7 @@ public final class EngineLoadDriver {
                     LockSupport.parkNanos(Math.min(wait, 200_000));
                 }
                 long requestId = i + 1;
-                engine.request(requestId, open(requestId, "q" + (requestId % queues), Channel.CHAT))
-                        .whenComplete((reply, error) -> {
-                            long now = System.nanoTime();
-                            if (error != null) {
-                                failed.incrementAndGet();
-                            }
-                            if (intended >= measureFrom[0] && intended < measureTo[0]) {
-                                latencyMicros.recordValue(Math.max(0, (now - intended) / 1000));
-                                measuredAcks.incrementAndGet();
-                            }
-                        });
+                due.send(requestId, open(requestId, "q" + (requestId % queues), Channel.CHAT), intended);
             }
             sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(measureTo[0] - System.nanoTime())) + 5_000);
             long windowSeconds = seconds;
