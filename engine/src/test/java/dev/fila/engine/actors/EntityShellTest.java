@@ -257,6 +257,38 @@ class EntityShellTest {
         assertThat(after.places().get(1).available()).isFalse();
     }
 
+    /**
+     * A batch decides each command against the state its predecessors leave, writes all their events
+     * at once and answers each caller: the second Enqueue of request 2 in the same batch is refused (the
+     * first is already folded), and the line comes back after a restart as one write left it.
+     */
+    @Test
+    void queueShellDecidesABatchInOrderAgainstItsOwnEarlierCommands_R8() {
+        var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(
+                TEST_KIT.system(),
+                QueueEntity.journal(QUEUE, shell),
+                EventSourcedBehaviorTestKit.disabledSerializationSettings());
+        var replies = TEST_KIT.<QueueReply>createTestProbe();
+        var done = TEST_KIT.<QueueEntity.Command>createTestProbe();
+        List<QueueEntity.Command> commands = new java.util.ArrayList<>();
+        for (long id : new long[] {1, 2, 3, 2}) {
+            commands.add(new QueueEntity.Handle(
+                    new QueueCommand.Enqueue(id, Channel.CHAT, 0, START.toEpochMilli() + id, false), replies.ref()));
+        }
+        var result = kit.runCommand(new QueueEntity.Batch(commands, done.ref()));
+
+        assertThat(result.events()).hasSize(3).allMatch(e -> e instanceof QueueEvent.Enqueued);
+        assertThat(replies.receiveMessage().accepted()).isTrue();
+        assertThat(replies.receiveMessage().accepted()).isTrue();
+        assertThat(replies.receiveMessage().accepted()).isTrue();
+        assertThat(replies.receiveMessage().accepted()).isFalse();
+        done.expectMessage(QueueEntity.BatchDone.INSTANCE);
+        LineView before = kit.<LineView>runCommand(QueueEntity.GetLine::new).reply();
+        assertThat(before.places()).extracting(LineView.Place::requestId).containsExactly(1L, 2L, 3L);
+        kit.restart();
+        assertThat(kit.<LineView>runCommand(QueueEntity.GetLine::new).reply()).isEqualTo(before);
+    }
+
     @Test
     void queueShellSnapshotsItsLineAndRecoversFromTheSnapshotAloneWithTheSameLineAgentsAndFigures_R2_R8() {
         var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(

@@ -19,7 +19,7 @@ class QueueBoardCodecTest {
     }
 
     @Test
-    void r8_aLineLongerThanAChunkComesBackInOrderWithPositionsOneToN() {
+    void R8_aLineLongerThanAChunkComesBackInOrderWithPositionsOneToN() {
         List<LineView.Place> places = line(2 * QueueBoardCodec.PLACES_PER_CHUNK + 17);
         List<byte[]> chunks = QueueBoardCodec.encode(places);
         assertThat(chunks).hasSize(3);

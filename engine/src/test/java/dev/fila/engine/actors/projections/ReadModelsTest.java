@@ -188,7 +188,7 @@ class ReadModelsTest {
      * projections read each stream by persistence-id prefix ({@code EntityStreamReadJournalDao}).
      */
     @Test
-    void onPostgresEveryReadModelFollowsTheEntitiesStreams() throws Exception {
+    void R8_R24_onPostgresEveryReadModelFollowsTheEntitiesStreams() throws Exception {
         TestPostgres server = TestPostgres.require();
         TestPostgres database = server.createDatabase("read_models");
         try {
