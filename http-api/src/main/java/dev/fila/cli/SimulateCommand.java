@@ -100,25 +100,28 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println(String.format(
                 Locale.ROOT,
                 "service level     %s answered within %ds (target %.0f%%)%s",
-                percent(sl),
+                sl.asPercent(),
                 sc.serviceLevel().answerWithinMillis() / 1000,
                 100 * sc.serviceLevel().target(),
                 sl.mean() >= sc.serviceLevel().target() ? "" : "  MISSED"));
+        stdout.println("average wait      "
+                + s.overall(all, Metric.AVERAGE_SPEED_OF_ANSWER_SECONDS).formatted(1) + " s (ASA)");
         stdout.println(
-                "average wait      " + plain(s.overall(all, Metric.AVERAGE_SPEED_OF_ANSWER_SECONDS), 1) + " s (ASA)");
-        stdout.println("abandonment       " + percent(s.overall(all, Metric.ABANDONMENT_RATE)));
-        stdout.println("arrivals          " + plain(s.overall(all, Metric.ARRIVALS), 1) + " (served "
-                + plain(s.overall(all, Metric.SERVED), 1) + ", abandoned "
-                + plain(s.overall(all, Metric.ABANDONED), 1) + ", expired "
-                + plain(s.overall(all, Metric.EXPIRED), 1) + ", rejected "
-                + plain(s.overall(all, Metric.REJECTED), 1) + ", still waiting "
-                + plain(s.overall(all, Metric.WAITING_AT_END), 1) + ")");
-        stdout.println("penalties         " + plain(s.overall(all, Metric.INVITATIONS_EXPIRED), 1)
-                + " invitations ran out, " + plain(s.overall(all, Metric.PENALTIES_APPLIED), 1)
-                + " penalties applied (R11); " + plain(s.overall(all, Metric.EXPIRIES), 1) + " expiries, "
-                + plain(s.overall(all, Metric.RENEWALS), 1) + " renewals (R14)");
-        stdout.println("agent occupancy   " + percent(s.overall(all, Metric.OCCUPANCY)) + "; longest wait "
-                + plain(s.overall(all, Metric.LONGEST_WAIT_SECONDS), 0) + " s");
+                "abandonment       " + s.overall(all, Metric.ABANDONMENT_RATE).asPercent());
+        stdout.println("arrivals          " + s.overall(all, Metric.ARRIVALS).formatted(1) + " (served "
+                + s.overall(all, Metric.SERVED).formatted(1) + ", abandoned "
+                + s.overall(all, Metric.ABANDONED).formatted(1) + ", expired "
+                + s.overall(all, Metric.EXPIRED).formatted(1) + ", rejected "
+                + s.overall(all, Metric.REJECTED).formatted(1) + ", still waiting "
+                + s.overall(all, Metric.WAITING_AT_END).formatted(1) + ")");
+        stdout.println("penalties         "
+                + s.overall(all, Metric.INVITATIONS_EXPIRED).formatted(1)
+                + " invitations ran out, "
+                + s.overall(all, Metric.PENALTIES_APPLIED).formatted(1)
+                + " penalties applied (R11); " + s.overall(all, Metric.EXPIRIES).formatted(1) + " expiries, "
+                + s.overall(all, Metric.RENEWALS).formatted(1) + " renewals (R14)");
+        stdout.println("agent occupancy   " + s.overall(all, Metric.OCCUPANCY).asPercent() + "; longest wait "
+                + s.overall(all, Metric.LONGEST_WAIT_SECONDS).formatted(0) + " s");
         ErlangBaseline e = s.erlang();
         stdout.println(String.format(
                 Locale.ROOT,
@@ -151,9 +154,9 @@ final class SimulateCommand implements Callable<Integer> {
                         "  %d. %-24s MAE %s s, RMSE %s s, within ±60 s %s (%d predictions)%s",
                         k + 1,
                         p.predictor(),
-                        plain(p.meanAbsoluteErrorSeconds(), 1),
-                        plain(p.rootMeanSquareErrorSeconds(), 1),
-                        percent(p.shareWithin60Seconds()),
+                        p.meanAbsoluteErrorSeconds().formatted(1),
+                        p.rootMeanSquareErrorSeconds().formatted(1),
+                        p.shareWithin60Seconds().asPercent(),
                         p.predictions(),
                         p.clearlyAheadOfNext() ? "  (ahead of the next beyond chance)" : ""));
             }
@@ -172,22 +175,5 @@ final class SimulateCommand implements Callable<Integer> {
             return "∞";
         }
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "–";
-    }
-
-    private static String percent(Estimate e) {
-        if (!Double.isFinite(e.mean())) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f%%", 100 * e.mean())
-                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± %.1f", 100 * e.halfWidth()) : "");
-    }
-
-    private static String plain(Estimate e, int decimals) {
-        if (!Double.isFinite(e.mean())) {
-            return "–";
-        }
-        String f = "%." + decimals + "f";
-        return String.format(Locale.ROOT, f, e.mean())
-                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± " + f, e.halfWidth()) : "");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fila.simulation.figures;
 
+import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -25,6 +26,25 @@ public record Estimate(double mean, double halfWidth, int n) {
     /** True when {@code x} lies inside the interval. */
     public boolean contains(double x) {
         return x >= low() && x <= high();
+    }
+
+    /** For people: "52.7% ± 1.3" (a fraction shown in percent, one decimal), "–" when undefined. */
+    public String asPercent() {
+        if (!Double.isFinite(mean)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100 * mean)
+                + (Double.isFinite(halfWidth) ? String.format(Locale.ROOT, " ± %.1f", 100 * halfWidth) : "");
+    }
+
+    /** For people: the mean and half-width with {@code decimals} decimals, "–" when undefined. */
+    public String formatted(int decimals) {
+        if (!Double.isFinite(mean)) {
+            return "–";
+        }
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f, mean)
+                + (Double.isFinite(halfWidth) ? String.format(Locale.ROOT, " ± " + f, halfWidth) : "");
     }
 
     /** Estimates from replication values, summed in the given order (so the result is repeatable). */

@@ -93,9 +93,9 @@ public final class StaffingReport {
                         c.targetMet() ? Integer.toString(c.agents()) : ">" + c.agents(),
                         a.targetMet() ? Integer.toString(a.agents()) : ">" + a.agents(),
                         r.plan().agents(q, i),
-                        percent(r.search().figures().serviceLevel()[q][i]),
-                        plain(r.search().figures().averageSpeedOfAnswerSeconds()[q][i], 1),
-                        percent(r.search().figures().abandonmentRate()[q][i]),
+                        r.search().figures().serviceLevel()[q][i].asPercent(),
+                        r.search().figures().averageSpeedOfAnswerSeconds()[q][i].formatted(1),
+                        r.search().figures().abandonmentRate()[q][i].asPercent(),
                         StaffingSearch.meets(r.search().figures(), r.open(), r.target(), q, i) ? "" : "  MISSED"));
             }
             b.append(String.format(
@@ -208,8 +208,8 @@ public final class StaffingReport {
                             + " unanswered invitations held agents' slots for %.1f slot-hours and answered ones for"
                             + " about %.1f more (acceptance delay), of %.1f slot-hours online — work Erlang does not see",
                     prefix,
-                    plain(expired, 1),
-                    plain(penalties, 1),
+                    expired.formatted(1),
+                    penalties.formatted(1),
                     heldHours,
                     delayHours,
                     filaHours * m));
@@ -219,9 +219,9 @@ public final class StaffingReport {
                 Locale.ROOT,
                 "customers who step away (R9) and expire (R14): %s expiries and %s renewals per run; abandonment"
                         + " overall %s (Erlang A assumes exponential patience and nothing else)",
-                plain(s.overall("all", Metric.EXPIRIES), 1),
-                plain(s.overall("all", Metric.RENEWALS), 1),
-                percent(s.overall("all", Metric.ABANDONMENT_RATE))));
+                s.overall("all", Metric.EXPIRIES).formatted(1),
+                s.overall("all", Metric.RENEWALS).formatted(1),
+                s.overall("all", Metric.ABANDONMENT_RATE).asPercent()));
         return lines;
     }
 
@@ -436,22 +436,5 @@ public final class StaffingReport {
 
     private static String number(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    private static String percent(Estimate e) {
-        if (!Double.isFinite(e.mean())) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f%%", 100 * e.mean())
-                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± %.1f", 100 * e.halfWidth()) : "");
-    }
-
-    private static String plain(Estimate e, int decimals) {
-        if (!Double.isFinite(e.mean())) {
-            return "–";
-        }
-        String f = "%." + decimals + "f";
-        return String.format(Locale.ROOT, f, e.mean())
-                + (Double.isFinite(e.halfWidth()) ? String.format(Locale.ROOT, " ± " + f, e.halfWidth()) : "");
     }
 }
