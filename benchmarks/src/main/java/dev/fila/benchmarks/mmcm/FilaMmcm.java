@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * chat, and each agent takes one chat at a time (R2 with {@code maxChats = 1}).
  *
  * <p>The customer side is a minimal driver: a Poisson arrival process opens requests; each customer's
- * patience is a scheduled action that submits {@code Leave} if the request is still queued (R13);
+ * patience is a scheduled action that submits {@code Leave} if the request is still queued (R13), and
+ * is cancelled when the customer is served (as SSJ's model cancels its abandonment event);
  * an invited customer accepts at once (R12); the agent closes after the handle time (R16). The survey
  * is not answered (nothing in this model depends on it). A call's request is released from the kernel
  * when it leaves or is closed (its figures are counted on the way), so the kernel holds only the calls in
@@ -63,6 +64,12 @@ public final class FilaMmcm implements KernelListener {
     private final RequestCommand.Leave leaveCommand = new RequestCommand.Leave();
     private final KernelAction arrive = this::arrive;
     private final KernelAction leave = this::leave;
+
+    /** Handles of the pending patience actions, by request id modulo the ring's size (ids checked). */
+    private static final int PATIENCE_RING = 1 << 16;
+
+    private final long[] patienceId = new long[PATIENCE_RING];
+    private final long[] patienceHandle = new long[PATIENCE_RING];
 
     private long arrivals;
     private long answered;
@@ -154,11 +161,11 @@ public final class FilaMmcm implements KernelListener {
     private void arrive(Kernel k, long nowMillis, long ignored) {
         long id = ++arrivals;
         String protocol = Long.toString(id);
-        k.submit(
-                nowMillis,
-                id,
-                new RequestCommand.Open(id, protocol, protocol, QUEUE, Channel.CHAT, 0, details, standing, true));
-        k.schedule(nowMillis + exponential(patienceStream, meanPatienceMillis), leave, id);
+        k.deliverNow(
+                id, new RequestCommand.Open(id, protocol, protocol, QUEUE, Channel.CHAT, 0, details, standing, true));
+        int ring = (int) (id & (PATIENCE_RING - 1));
+        patienceId[ring] = id;
+        patienceHandle[ring] = k.schedule(nowMillis + exponential(patienceStream, meanPatienceMillis), leave, id);
         scheduleNextArrival(nowMillis);
     }
 
@@ -181,6 +188,10 @@ public final class FilaMmcm implements KernelListener {
         switch (event) {
             case RequestEvent.Invited ignored -> kernel.submit(nowMillis, requestId, accept);
             case RequestEvent.Accepted accepted -> {
+                int ring = (int) (requestId & (PATIENCE_RING - 1));
+                if (patienceId[ring] == requestId) {
+                    kernel.cancel(patienceHandle[ring]); // served: the customer's patience no longer runs
+                }
                 answered++;
                 totalWaitMillis += accepted.waitedMillis();
                 if (accepted.waitedMillis() <= answerWithinMillis) {

@@ -16,15 +16,27 @@ package dev.fila.simulation.kernel;
  * every heap entry is at {@code now} or later, so the merge compares the lane head with the heap top
  * only when the heap top is at {@code now}.
  *
+ * <p><b>Cancellation.</b> {@link #schedule} and {@link #sendNow} return a <em>handle</em>: the slot and
+ * the slot's generation (bumped each time the slot is released), so a handle outlives its entry safely.
+ * {@link #cancel} removes a pending entry at once: from the heap (each slot knows its heap position) or,
+ * in the lane, by marking it so that {@link #pop} skips it. A handle whose entry already ran or was
+ * cancelled cancels nothing. The heap therefore holds only live entries: a timer cancelled long before
+ * its deadline costs no sifting on later pops.
+ *
  * <p><b>Cost model.</b> {@link #schedule}: O(log n) sift-up (O(1) through the lane when the time is
  * the current instant), no allocation unless the arrays double.
- * {@link #sendNow}: O(1). {@link #pop}: O(1) from the lane, O(log n) sift-down from the heap. All
- * arrays double when full (amortised O(1) per entry); nothing shrinks. No boxing, no per-entry objects
- * beyond the payload the caller passes.
+ * {@link #sendNow}: O(1). {@link #pop}: O(1) from the lane, O(log n) sift-down from the heap.
+ * {@link #cancel}: O(log n) from the heap, O(1) in the lane. All arrays double when full (amortised O(1)
+ * per entry); nothing shrinks. No boxing, no per-entry objects beyond the payload the caller passes.
  *
  * <p>Not thread-safe.
  */
 public final class EventList {
+
+    /** A slot's position when it waits in the lane. */
+    private static final int IN_LANE = -1;
+    /** A slot's position when it is free, running, or cancelled in the lane. */
+    private static final int NOT_PENDING = -2;
 
     private long now;
     private long nextSequence;
@@ -34,6 +46,11 @@ public final class EventList {
     private long[] slotTarget;
     private long[] slotAux;
     private Object[] slotPayload;
+    /** Where a pending slot waits: its heap index, {@link #IN_LANE}, or {@link #NOT_PENDING}. */
+    private int[] slotPosition;
+    /** Bumped each time a slot is released, so stale handles cancel nothing. */
+    private int[] slotGeneration;
+
     private int[] freeSlots;
     private int freeCount;
     private int slotsUsed;
@@ -57,6 +74,8 @@ public final class EventList {
         slotTarget = new long[capacity];
         slotAux = new long[capacity];
         slotPayload = new Object[capacity];
+        slotPosition = new int[capacity];
+        slotGeneration = new int[capacity];
         freeSlots = new int[capacity];
         heapTime = new long[capacity];
         heapSequence = new long[capacity];
@@ -91,6 +110,7 @@ public final class EventList {
 
     /** Time of the next entry, or {@link Long#MAX_VALUE} when none is pending. */
     public long peekTime() {
+        dropCancelledLaneHead();
         if (laneCount > 0) {
             return now;
         }
@@ -98,10 +118,11 @@ public final class EventList {
     }
 
     /**
-     * Adds an entry at {@code atMillis} ({@code >= now}); returns its slot. An entry at the current
-     * instant goes to the lane (O(1)): it runs in the same (time, sequence) order as from the heap.
+     * Adds an entry at {@code atMillis} ({@code >= now}); returns its handle (see {@link #cancel}). An
+     * entry at the current instant goes to the lane (O(1)): it runs in the same (time, sequence) order as
+     * from the heap.
      */
-    public int schedule(long atMillis, byte kind, long target, long aux, Object payload) {
+    public long schedule(long atMillis, byte kind, long target, long aux, Object payload) {
         if (atMillis <= now) {
             if (atMillis < now) {
                 throw new IllegalArgumentException("cannot schedule in the past: " + atMillis + " < " + now);
@@ -113,12 +134,16 @@ public final class EventList {
             growHeap();
         }
         siftUp(heapSize++, atMillis, nextSequence++, slot);
-        return slot;
+        return handle(slot);
     }
 
-    /** Adds an entry at the current instant, behind everything already added for this instant. */
-    public int sendNow(byte kind, long target, long aux, Object payload) {
+    /**
+     * Adds an entry at the current instant, behind everything already added for this instant; returns
+     * its handle.
+     */
+    public long sendNow(byte kind, long target, long aux, Object payload) {
         int slot = allocateSlot(kind, target, aux, payload);
+        slotPosition[slot] = IN_LANE;
         if (laneCount == laneSlot.length) {
             growLane();
         }
@@ -126,7 +151,57 @@ public final class EventList {
         laneSlot[tail] = slot;
         laneSequence[tail] = nextSequence++;
         laneCount++;
-        return slot;
+        return handle(slot);
+    }
+
+    /** Frees the lane's leading entries that were cancelled while they waited. */
+    private void dropCancelledLaneHead() {
+        while (laneCount > 0) {
+            int slot = laneSlot[laneHead];
+            if (slotPosition[slot] == IN_LANE) {
+                return;
+            }
+            laneHead = (laneHead + 1) & (laneSlot.length - 1);
+            laneCount--;
+            release(slot);
+        }
+    }
+
+    private long handle(int slot) {
+        return ((long) slotGeneration[slot] << 32) | slot;
+    }
+
+    /**
+     * Cancels the entry of {@code handle} if it is still pending (it will not pop) and returns true;
+     * returns false if it already ran or was cancelled. O(log n) in the heap, O(1) in the lane.
+     */
+    public boolean cancel(long handle) {
+        int slot = (int) handle;
+        if (slot < 0 || slot >= slotsUsed || slotGeneration[slot] != (int) (handle >>> 32)) {
+            return false;
+        }
+        int position = slotPosition[slot];
+        if (position == NOT_PENDING) {
+            return false;
+        }
+        if (position == IN_LANE) {
+            // The lane is a ring in sequence order: the slot stays in it, marked, and pop skips it.
+            slotPosition[slot] = NOT_PENDING;
+            slotPayload[slot] = null;
+            return true;
+        }
+        int last = --heapSize;
+        if (position != last) {
+            long time = heapTime[last];
+            long sequence = heapSequence[last];
+            int moved = heapSlot[last];
+            siftDown(position, time, sequence, moved);
+            if (heapSlot[position] == moved) {
+                siftUp(position, time, sequence, moved);
+            }
+        }
+        release(slot);
+        return true;
     }
 
     /**
@@ -134,6 +209,7 @@ public final class EventList {
      * slot, or -1 when nothing is pending. Read the slot, then {@link #release} it.
      */
     public int pop() {
+        dropCancelledLaneHead();
         if (laneCount > 0) {
             if (heapSize > 0 && heapTime[0] == now && heapSequence[0] < laneSequence[laneHead]) {
                 return popHeap();
@@ -141,6 +217,7 @@ public final class EventList {
             int slot = laneSlot[laneHead];
             laneHead = (laneHead + 1) & (laneSlot.length - 1);
             laneCount--;
+            slotPosition[slot] = NOT_PENDING;
             return slot;
         }
         if (heapSize == 0) {
@@ -148,39 +225,6 @@ public final class EventList {
         }
         now = heapTime[0];
         return popHeap();
-    }
-
-    /** Tells which pending heap entries {@link #removeIf} drops. */
-    @FunctionalInterface
-    public interface EntryFilter {
-        boolean test(byte kind, long target, long aux, Object payload);
-    }
-
-    /**
-     * Drops every entry waiting in the heap (not the lane) that {@code dead} accepts, frees its slot,
-     * and rebuilds the heap; returns the number dropped. The others keep their (time, sequence), so the
-     * order in which they run is unchanged. O(n): meant for rare compaction of entries known to be
-     * dead (lazily cancelled timers), never per step.
-     */
-    public int removeIf(EntryFilter dead) {
-        int kept = 0;
-        for (int i = 0; i < heapSize; i++) {
-            int slot = heapSlot[i];
-            if (dead.test(slotKind[slot], slotTarget[slot], slotAux[slot], slotPayload[slot])) {
-                release(slot);
-            } else {
-                heapTime[kept] = heapTime[i];
-                heapSequence[kept] = heapSequence[i];
-                heapSlot[kept] = slot;
-                kept++;
-            }
-        }
-        int removed = heapSize - kept;
-        heapSize = kept;
-        for (int i = (kept >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, heapTime[i], heapSequence[i], heapSlot[i]);
-        }
-        return removed;
     }
 
     public byte kind(int slot) {
@@ -202,6 +246,8 @@ public final class EventList {
     /** Gives the slot back for reuse. */
     public void release(int slot) {
         slotPayload[slot] = null;
+        slotPosition[slot] = NOT_PENDING;
+        slotGeneration[slot]++;
         if (freeCount == freeSlots.length) {
             freeSlots = java.util.Arrays.copyOf(freeSlots, freeSlots.length * 2);
         }
@@ -232,6 +278,7 @@ public final class EventList {
 
     private int popHeap() {
         int top = heapSlot[0];
+        slotPosition[top] = NOT_PENDING;
         int last = --heapSize;
         if (last > 0) {
             siftDown(0, heapTime[last], heapSequence[last], heapSlot[last]);
@@ -249,12 +296,15 @@ public final class EventList {
             }
             heapTime[i] = pt;
             heapSequence[i] = heapSequence[parent];
-            heapSlot[i] = heapSlot[parent];
+            int moved = heapSlot[parent];
+            heapSlot[i] = moved;
+            slotPosition[moved] = i;
             i = parent;
         }
         heapTime[i] = time;
         heapSequence[i] = sequence;
         heapSlot[i] = slot;
+        slotPosition[slot] = i;
     }
 
     private void siftDown(int index, long time, long sequence, int slot) {
@@ -274,12 +324,15 @@ public final class EventList {
             }
             heapTime[i] = ct;
             heapSequence[i] = heapSequence[child];
-            heapSlot[i] = heapSlot[child];
+            int moved = heapSlot[child];
+            heapSlot[i] = moved;
+            slotPosition[moved] = i;
             i = child;
         }
         heapTime[i] = time;
         heapSequence[i] = sequence;
         heapSlot[i] = slot;
+        slotPosition[slot] = i;
     }
 
     private void growSlots() {
@@ -288,6 +341,8 @@ public final class EventList {
         slotTarget = java.util.Arrays.copyOf(slotTarget, n);
         slotAux = java.util.Arrays.copyOf(slotAux, n);
         slotPayload = java.util.Arrays.copyOf(slotPayload, n);
+        slotPosition = java.util.Arrays.copyOf(slotPosition, n);
+        slotGeneration = java.util.Arrays.copyOf(slotGeneration, n);
     }
 
     private void growHeap() {

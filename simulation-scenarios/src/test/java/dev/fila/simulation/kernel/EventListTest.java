@@ -102,25 +102,72 @@ class EventListTest {
     }
 
     @Test
-    void removeIfDropsOnlyTheMatchingHeapEntriesAndTheRestKeepTheirOrder() {
+    void cancelledEntriesNeverPopAndTheRestKeepTheirOrder() {
         EventList list = new EventList(0, 4);
         SplittableRandom random = new SplittableRandom(11);
         List<long[]> kept = new ArrayList<>();
+        List<Long> cancelled = new ArrayList<>();
         for (long i = 0; i < 5_000; i++) {
             long time = 1 + random.nextLong(1_000);
-            list.schedule(time, (byte) (i % 3 == 0 ? 2 : 1), i, 0, null);
-            if (i % 3 != 0) {
+            long handle = list.schedule(time, (byte) 1, i, 0, null);
+            if (i % 3 == 0) {
+                cancelled.add(handle);
+            } else {
                 kept.add(new long[] {time, i});
             }
         }
-        list.sendNow((byte) 2, -1, 0, null);
-        int removed = list.removeIf((kind, target, aux, payload) -> kind == 2);
-        assertThat(removed).isEqualTo(1_667);
+        long inLane = list.sendNow((byte) 1, -2, 0, null);
+        list.sendNow((byte) 1, -1, 0, null);
+        for (long handle : cancelled) {
+            assertThat(list.cancel(handle)).isTrue();
+        }
+        assertThat(list.cancel(inLane)).isTrue();
+        assertThat(list.cancel(inLane)).as("a second cancel finds nothing").isFalse();
+        assertThat(list.cancel(cancelled.get(0))).isFalse();
         // Kept entries pop in (time, sequence) order: sequence is the order of addition, here i.
         kept.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         List<Long> expected = new ArrayList<>();
-        expected.add(-1L); // the lane entry at the current instant is never removed
+        expected.add(-1L); // the lane entry at the current instant that was not cancelled
         kept.forEach(k -> expected.add(k[1]));
         assertThat(drain(list)).isEqualTo(expected);
+    }
+
+    @Test
+    void aHandleWhoseEntryRanCancelsNothingEvenWhenItsSlotIsReused() {
+        EventList list = new EventList(0, 4);
+        long first = list.schedule(10, (byte) 1, 1, 0, null);
+        list.release(list.pop());
+        long second = list.schedule(20, (byte) 1, 2, 0, null);
+        assertThat((int) second).as("the slot is reused").isEqualTo((int) first);
+        assertThat(list.cancel(first)).isFalse();
+        assertThat(drain(list)).containsExactly(2L);
+    }
+
+    @Test
+    void cancellingInterleavedWithPopsKeepsTheHeapOrdered() {
+        EventList list = new EventList(0, 4);
+        SplittableRandom random = new SplittableRandom(5);
+        List<Long> handles = new ArrayList<>();
+        long last = -1;
+        for (int round = 0; round < 20_000; round++) {
+            handles.add(list.schedule(list.now() + 1 + random.nextLong(500), (byte) 1, round, 0, null));
+            if (random.nextInt(3) == 0 && !handles.isEmpty()) {
+                list.cancel(handles.remove(random.nextInt(handles.size())));
+            }
+            if (random.nextInt(2) == 0) {
+                int slot = list.pop();
+                if (slot >= 0) {
+                    assertThat(list.now()).isGreaterThanOrEqualTo(last);
+                    last = list.now();
+                    list.release(slot);
+                }
+            }
+        }
+        int slot;
+        while ((slot = list.pop()) >= 0) {
+            assertThat(list.now()).isGreaterThanOrEqualTo(last);
+            last = list.now();
+            list.release(slot);
+        }
     }
 }

@@ -90,20 +90,21 @@ final class World implements KernelListener {
     }
 
     void open(long requestId, String queueId, Channel channel, int priority, long atMillis, long availableUntil) {
-        kernel.submit(
-                atMillis,
+        kernel.submit(atMillis, requestId, openCommand(requestId, queueId, channel, priority, availableUntil));
+    }
+
+    static RequestCommand.Open openCommand(
+            long requestId, String queueId, Channel channel, int priority, long availableUntil) {
+        return new RequestCommand.Open(
                 requestId,
-                new RequestCommand.Open(
-                        requestId,
-                        "SIM-" + requestId,
-                        "customer-" + requestId,
-                        queueId,
-                        channel,
-                        priority,
-                        new RequestDetails(
-                                "technical", "ERP", "billing", "invoices", "it breaks", false, availableUntil),
-                        CustomerStanding.inGoodStanding(),
-                        true));
+                "SIM-" + requestId,
+                "customer-" + requestId,
+                queueId,
+                channel,
+                priority,
+                new RequestDetails("technical", "ERP", "billing", "invoices", "it breaks", false, availableUntil),
+                CustomerStanding.inGoodStanding(),
+                true);
     }
 
     void open(long requestId, String queueId, Channel channel, long atMillis) {
