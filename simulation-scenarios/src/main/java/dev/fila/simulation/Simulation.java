@@ -94,6 +94,9 @@ public final class Simulation implements KernelListener {
 
     private final Map<String, QueueSettings> queues;
 
+    private static final long NO_HANDLE = -1;
+    private static final RequestCommand CLOSE = new RequestCommand.Close();
+
     private final KernelAction arrive = this::arrive;
     private final KernelAction leave = this::leave;
     private final KernelAction stepOut = this::stepOut;
@@ -105,6 +108,9 @@ public final class Simulation implements KernelListener {
     private long[] handleMillis = new long[1024];
     private long[] firstAcceptDelayMillis = new long[1024];
     private long[] stepAwayMillis = new long[1024];
+    /** The handle of each request's pending patience (its {@code leave} action), cancelled once served. */
+    private long[] patienceHandle = new long[1024];
+
     private final BitSet neverAnswers = new BitSet();
     private final BitSet invitedBefore = new BitSet();
     private final Map<Long, RequestRecord> refused = new HashMap<>();
@@ -233,6 +239,7 @@ public final class Simulation implements KernelListener {
             handleMillis = Arrays.copyOf(handleMillis, handleMillis.length * 2);
             firstAcceptDelayMillis = Arrays.copyOf(firstAcceptDelayMillis, firstAcceptDelayMillis.length * 2);
             stepAwayMillis = Arrays.copyOf(stepAwayMillis, stepAwayMillis.length * 2);
+            patienceHandle = Arrays.copyOf(patienceHandle, patienceHandle.length * 2);
         }
         handleMillis[(int) id] = r.hasHandleTime()
                 ? r.handleMillis()
@@ -244,8 +251,8 @@ public final class Simulation implements KernelListener {
         long availableUntil = l.availableFor() == null
                 ? endMillis + 86_400_000L
                 : now + Math.max(1, l.availableFor().sampleMillis(available));
-        k.submit(
-                now,
+        // Opened in the arrival's own entry: what follows (the queue's entry, offers) is sent as usual.
+        k.deliverNow(
                 id,
                 new RequestCommand.Open(
                         id,
@@ -265,9 +272,9 @@ public final class Simulation implements KernelListener {
                         CustomerStanding.inGoodStanding(),
                         true));
         long patienceMillis = patienceOf(r);
-        if (patienceMillis != LoadRecord.UNKNOWN && now + patienceMillis < endMillis) {
-            k.schedule(now + patienceMillis, this.leave, id);
-        }
+        patienceHandle[(int) id] = patienceMillis != LoadRecord.UNKNOWN && now + patienceMillis < endMillis
+                ? k.schedule(now + patienceMillis, this.leave, id)
+                : NO_HANDLE;
         Scenario.StepAway away = l.stepAway();
         if (away != null && stepAway.nextDouble() < away.share()) {
             long after = away.after().sampleMillis(stepAway);
@@ -368,8 +375,13 @@ public final class Simulation implements KernelListener {
                 }
                 invitedBefore.set(i);
             }
-            case RequestEvent.Accepted ignored ->
-                kernel.submit(nowMillis + handleMillis[(int) requestId], requestId, new RequestCommand.Close());
+            case RequestEvent.Accepted ignored -> {
+                // Served: the customer's patience no longer runs (a served request never queues again).
+                if (patienceHandle[(int) requestId] != NO_HANDLE) {
+                    kernel.cancel(patienceHandle[(int) requestId]);
+                }
+                kernel.submit(nowMillis + handleMillis[(int) requestId], requestId, CLOSE);
+            }
             case RequestEvent.Closed ignored ->
                 kernel.submit(nowMillis, requestId, new RequestCommand.AnswerSurvey(1 + survey.nextInt(5), ""));
             case RequestEvent.InvitationExpired ignored -> invitationsExpired++;
