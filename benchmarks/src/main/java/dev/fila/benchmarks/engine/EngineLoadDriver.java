@@ -9,6 +9,7 @@ import dev.fila.engine.domain.Channel;
 import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.AgentEvent;
 import dev.fila.engine.domain.agent.Role;
+import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.request.CustomerStanding;
 import dev.fila.engine.domain.request.RequestCommand;
 import dev.fila.engine.domain.request.RequestDetails;
@@ -65,9 +66,11 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments are {@code key=value}: {@code journal=h2} (or {@code postgres}: the engine's own block, its server
  * from {@code FILA_PG_URL}, {@code FILA_PG_USER}, {@code FILA_PG_PASSWORD}), {@code dir=PATH} (default:
- * a fresh temporary directory), {@code rate=2000}, {@code seconds=20}, {@code warmup=10} (seconds of the same
+ * a fresh temporary directory, deleted when the run ends), {@code rate=2000}, {@code seconds=20}, {@code warmup=10} (seconds of the same
  * load before the measured ones), {@code queues=4}, {@code
- * agents=8}, {@code cycles=200} (free-to-invite rounds per agent), {@code recover=100000}, {@code
+ * agents=8}, {@code cycles=200} (free-to-invite rounds per agent, measured), {@code freeWarmup=100} (rounds
+ * per agent before them, not measured), {@code freeHold=0} (milliseconds an agent holds each interaction
+ * before closing it; 0 drives the node flat out), {@code recover=100000}, {@code
  * inflight=256}, {@code arrivals=1250}, {@code deskAgents=200}, {@code handleMillis=2000}, {@code
  * phases=throughput,free,recovery} (desk only when named). Loopback only: nothing leaves the JVM.
  */
@@ -99,19 +102,37 @@ public final class EngineLoadDriver {
         System.out.printf(
                 "fila engine load driver: journal=%s dir=%s cores=%d %s%n",
                 driver.journal(), driver.root, Runtime.getRuntime().availableProcessors(), options);
-        if (phases.contains("throughput")) {
-            driver.throughput();
-        }
-        if (phases.contains("free")) {
-            driver.freeToInvite();
-        }
-        if (phases.contains("desk")) {
-            driver.desk();
-        }
-        if (phases.contains("recovery")) {
-            driver.recovery();
+        try {
+            if (phases.contains("throughput")) {
+                driver.throughput();
+            }
+            if (phases.contains("free")) {
+                driver.freeToInvite();
+            }
+            if (phases.contains("desk")) {
+                driver.desk();
+            }
+            if (phases.contains("recovery")) {
+                driver.recovery();
+            }
+        } finally {
+            if (!options.containsKey("dir")) {
+                // Each run writes up to a few GB of journal: a temporary directory does not outlive it.
+                deleteTree(driver.root);
+            }
         }
         System.exit(0);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private void throughput() {
@@ -220,20 +241,58 @@ public final class EngineLoadDriver {
     private void freeToInvite() {
         int agents = integer("agents", 8);
         int cycles = integer("cycles", 200);
+        // Rounds per agent run before the measured ones, so the JIT has compiled this path (the backlog's
+        // openings warm only the opening path).
+        int warmupCycles = integer("freeWarmup", 100);
+        // How long each agent holds an interaction before closing it (0: closes at once, so the agents
+        // drive the node flat out and the figure includes queueing for a saturated CPU).
+        long holdMillis = integer("freeHold", 0);
+        AtomicLong invitations = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
         Histogram releasedToInvitedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
         Histogram closeToInvitedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+        // The path's stages, each timed between two recorded (persisted) events: the agent's release, the
+        // queue's offer to that agent, the agent's reservation, the request's invitation.
+        Histogram releasedToOfferedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Histogram offeredToReservedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Histogram reservedToInvitedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
         Map<String, Long> releasedAtNanos = new ConcurrentHashMap<>();
+        Map<String, Long> offeredAtNanos = new ConcurrentHashMap<>();
+        Map<String, Long> reservedAtNanos = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Long>> nextInvitation = new ConcurrentHashMap<>();
         try (FilaEngine engine = FilaEngine.start(config(root.resolve("free")), Clock.systemUTC())) {
             engine.subscribe(change -> {
                 if (change instanceof EngineChange.AgentChanged a && a.event() instanceof AgentEvent.SlotReleased) {
                     releasedAtNanos.put(a.agentId(), System.nanoTime());
+                } else if (change instanceof EngineChange.QueueChanged q
+                        && q.event() instanceof QueueEvent.Offered offered) {
+                    long now = System.nanoTime();
+                    offeredAtNanos.put(offered.agentId(), now);
+                    Long released = releasedAtNanos.get(offered.agentId());
+                    if (released != null && measuring.get()) {
+                        releasedToOfferedMicros.recordValue((now - released) / 1000);
+                    }
+                } else if (change instanceof EngineChange.AgentChanged a
+                        && a.event() instanceof AgentEvent.SlotReserved) {
+                    long now = System.nanoTime();
+                    reservedAtNanos.put(a.agentId(), now);
+                    Long offered = offeredAtNanos.remove(a.agentId());
+                    if (offered != null && releasedAtNanos.containsKey(a.agentId()) && measuring.get()) {
+                        offeredToReservedMicros.recordValue((now - offered) / 1000);
+                    }
                 } else if (change instanceof EngineChange.RequestChanged r
                         && r.event() instanceof RequestEvent.Invited invited) {
                     long now = System.nanoTime();
                     Long released = releasedAtNanos.remove(invited.agentId());
-                    if (released != null) {
+                    Long reserved = reservedAtNanos.remove(invited.agentId());
+                    if (invitations.incrementAndGet() > (long) agents * warmupCycles) {
+                        measuring.set(true);
+                    }
+                    if (released != null && measuring.get()) {
                         releasedToInvitedMicros.recordValue((now - released) / 1000);
+                        if (reserved != null) {
+                            reservedToInvitedMicros.recordValue((now - reserved) / 1000);
+                        }
                     }
                     CompletableFuture<Long> waiting = nextInvitation.remove(invited.agentId());
                     if (waiting != null) {
@@ -241,7 +300,7 @@ public final class EngineLoadDriver {
                     }
                 }
             });
-            long backlog = (long) agents * (cycles + 2);
+            long backlog = (long) agents * (warmupCycles + cycles + 2);
             List<CompletableFuture<?>> opens = new ArrayList<>();
             Semaphore inflight = new Semaphore(integer("inflight", 256));
             for (long id = 1; id <= backlog; id++) {
@@ -259,13 +318,23 @@ public final class EngineLoadDriver {
                 CompletableFuture<Long> first = new CompletableFuture<>();
                 nextInvitation.put(agentId, first);
                 join(engine.agent(agentId, new AgentCommand.LogIn()));
-                loops.add(first.thenCompose(
-                        requestId -> cycle(engine, agentId, requestId, cycles, nextInvitation, closeToInvitedMicros)));
+                loops.add(first.thenCompose(requestId -> cycle(
+                        engine,
+                        agentId,
+                        requestId,
+                        warmupCycles + cycles,
+                        nextInvitation,
+                        closeToInvitedMicros,
+                        measuring,
+                        holdMillis)));
             }
             CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new))
                     .orTimeout(10, TimeUnit.MINUTES)
                     .join();
             printLatency("free-to-invite (SlotReleased recorded to Invited recorded)", releasedToInvitedMicros);
+            printLatency("  stage: SlotReleased recorded to the queue's Offered recorded", releasedToOfferedMicros);
+            printLatency("  stage: Offered recorded to the agent's SlotReserved recorded", offeredToReservedMicros);
+            printLatency("  stage: SlotReserved recorded to the request's Invited recorded", reservedToInvitedMicros);
             printLatency("free-to-invite (Close sent to Invited recorded)", closeToInvitedMicros);
         }
     }
@@ -375,12 +444,17 @@ public final class EngineLoadDriver {
             long requestId,
             int remaining,
             Map<String, CompletableFuture<Long>> nextInvitation,
-            Histogram closeToInvitedMicros) {
+            Histogram closeToInvitedMicros,
+            java.util.concurrent.atomic.AtomicBoolean measuring,
+            long holdMillis) {
         if (remaining == 0) {
             return CompletableFuture.completedFuture(null);
         }
         return engine.request(requestId, new RequestCommand.Accept(VisitorInfo.unknown()))
                 .toCompletableFuture()
+                .thenComposeAsync(
+                        accepted -> CompletableFuture.completedFuture(accepted),
+                        CompletableFuture.delayedExecutor(holdMillis, TimeUnit.MILLISECONDS))
                 .thenCompose(accepted -> {
                     CompletableFuture<Long> next = new CompletableFuture<>();
                     nextInvitation.put(agentId, next);
@@ -389,14 +463,18 @@ public final class EngineLoadDriver {
                             .toCompletableFuture()
                             .thenCompose(closed -> next)
                             .thenCompose(nextRequest -> {
-                                closeToInvitedMicros.recordValue((System.nanoTime() - closeNanos) / 1000);
+                                if (measuring.get()) {
+                                    closeToInvitedMicros.recordValue((System.nanoTime() - closeNanos) / 1000);
+                                }
                                 return cycle(
                                         engine,
                                         agentId,
                                         nextRequest,
                                         remaining - 1,
                                         nextInvitation,
-                                        closeToInvitedMicros);
+                                        closeToInvitedMicros,
+                                        measuring,
+                                        holdMillis);
                             });
                 });
     }
