@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fila import anonymous-bank FILE --out LOAD.csv [--staffing STAFF.csv] [--interval 30m]
- * [--gap 30m] [--queues by-type|single] [--zone Asia/Jerusalem]}: imports one monthly log of the
+ * [--gap 5m] [--queues by-type|single] [--zone Asia/Jerusalem]}: imports one monthly log of the
  * Anonymous Bank call centre into Fila's load CSV and, optionally, its recorded staffing per
  * interval. Prints what the file held and which quirks were handled. A file that cannot be read
  * prints {@code FILE:LINE: field 'x': message} and exits with 2; nothing is written then.
@@ -84,7 +84,7 @@ final class ImportAnonymousBankCommand implements Callable<Integer> {
     @Option(
             names = "--gap",
             paramLabel = "DURATION",
-            defaultValue = "30m",
+            defaultValue = "5m",
             converter = DurationConverter.class,
             description = "An agent's services closer than this belong to one shift (default ${DEFAULT-VALUE}).")
     long gapMillis;

@@ -599,7 +599,7 @@ public final class ScenarioReader {
      * ({@link StaffingFile}); creates agents {@code <queue>-1, <queue>-2, …} as a per-queue plan does.
      */
     private void recordedStaffing(Field field, Set<String> queueIds, Staffing staffing) {
-        Mapping m = field.mapping(Set.of("file", "column", "maxChats"));
+        Mapping m = field.mapping(Set.of("file", "column", "maxChats", "allowUnstaffed"));
         Field fileField = m.required("file");
         Path path = existingFile(fileField);
         String column = "agents";
@@ -627,6 +627,12 @@ public final class ScenarioReader {
             staffing.add(a.id(), a.skills(), a.maxChats(), a.online(), fileField);
         }
         recorded.queues().forEach(q -> staffing.responsible.put(q, fileField));
+        recorded.queues().forEach(staffing.recordedQueues::add);
+        if (m.optional("allowUnstaffed") != null && m.optional("allowUnstaffed").bool()) {
+            // A record that shows nobody while calls arrived (an outage, a gap in the log) is a fact to
+            // replay, not a planning mistake: opted into, never assumed.
+            recorded.queues().forEach(staffing.allowUnstaffed::add);
+        }
     }
 
     /** A file named in the scenario, relative to the scenario's folder; refused when it does not exist. */
@@ -884,11 +890,18 @@ public final class ScenarioReader {
 
         final Set<String> neverOnline = new java.util.HashSet<>();
 
+        /** Queues staffed from a recorded staffing file. */
+        final Set<String> recordedQueues = new java.util.HashSet<>();
+
+        /** Queues whose recorded staffing may leave an open interval with nobody ({@code allowUnstaffed}). */
+        final Set<String> allowUnstaffed = new java.util.HashSet<>();
+
         /**
          * The issue's bad input: a plan that leaves an interval with no agents while the queue is open.
          * With a trace ({@code traceCounts} not null) only the intervals in which the trace has arrivals
          * for the queue need an agent: a recorded month has days without a call (the log's gaps), in
-         * which the recorded staffing is rightly nobody.
+         * which the recorded staffing is rightly nobody. A recorded staffing with {@code allowUnstaffed}
+         * may leave an interval with calls uncovered too (the record's outage, replayed as recorded).
          */
         void requireCover(
                 List<QueueSettings> queues,
@@ -906,10 +919,14 @@ public final class ScenarioReader {
                     long s = timeline.intervalStart(i);
                     long e = timeline.intervalEnd(i);
                     boolean open = q.calendar().isOpen(s) || q.calendar().nextOpening(s) < e;
-                    if (open && !covered(q.queueId(), s, e)) {
+                    if (open && !covered(q.queueId(), s, e) && !allowUnstaffed.contains(q.queueId())) {
                         Field at = responsible.getOrDefault(q.queueId(), fallback);
                         throw at.error("leaves queue '" + q.queueId() + "' open with no agent online in interval "
-                                + (i + 1) + " (" + timeline.describe(i) + ")");
+                                + (i + 1) + " (" + timeline.describe(i) + ")"
+                                + (recordedQueues.contains(q.queueId())
+                                        ? "; if the record is right (an outage), set staffing.allowUnstaffed: true to"
+                                                + " replay it as recorded"
+                                        : ""));
                     }
                 }
             }

@@ -30,13 +30,14 @@ class RecordedStaffingTest {
 
     @Test
     void servicesWithShortGapsFormOneShiftCountedForTheFractionOfEachIntervalItCovers() {
-        // 10:00-10:10 and 10:20-10:40: a 10-minute gap, one shift from 10:00 to 10:40.
+        // 10:00-10:10 and 10:20-10:40: a 10-minute gap, under a 30-minute threshold: one shift from 10:00
+        // to 10:40.
         List<StaffingInterval> rows = derive(
                 List.of(
                         new AgentService("ana", "PS", at("10:00"), at("10:10")),
                         new AgentService("ana", "PS", at("10:20"), at("10:40"))),
                 List.of("PS"),
-                RecordedStaffing.DEFAULT_GAP_MILLIS);
+                30 * MINUTE);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).agents()).isCloseTo(1.0, within(1e-12));
         assertThat(rows.get(0).agentsBusy()).isCloseTo(20.0 / 30, within(1e-12));

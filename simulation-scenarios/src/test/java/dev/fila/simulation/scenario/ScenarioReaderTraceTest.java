@@ -289,6 +289,21 @@ class ScenarioReaderTraceTest {
         write("staff.csv", STAFF.replace("2.5000,3,2.4000", "0.0000,0,0.0000"));
         ScenarioException e = refusal(scenario("staffing: {file: staff.csv}\n", TRACE_LOAD));
         assertThat(e.field()).isEqualTo("staffing.file");
-        assertThat(e.problem()).contains("no agent online in interval 3");
+        assertThat(e.problem()).contains("no agent online in interval 3").contains("staffing.allowUnstaffed");
+    }
+
+    @Test
+    void aRecordedOutageIsReplayedAsRecordedOnlyWhenTheScenarioSaysSo() throws IOException {
+        write("load.csv", TRACE);
+        write("staff.csv", STAFF.replace("2.5000,3,2.4000", "0.0000,0,0.0000"));
+        Scenario s = read(scenario("staffing: {file: staff.csv, allowUnstaffed: true}\n", TRACE_LOAD));
+        long from = s.startMillis() + 2 * s.intervalMillis();
+        long to = from + s.intervalMillis();
+        assertThat(s.agents())
+                .as("nobody is online in interval 3, the record's outage")
+                .allSatisfy(a -> assertThat(a.online()).noneMatch(w -> w.fromMillis() < to && from < w.toMillis()));
+        assertThat(refusal(scenario("staffing: {file: staff.csv, allowUnstaffed: maybe}\n", TRACE_LOAD))
+                        .field())
+                .isEqualTo("staffing.allowUnstaffed");
     }
 }
