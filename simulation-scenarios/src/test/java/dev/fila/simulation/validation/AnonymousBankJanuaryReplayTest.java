@@ -1,20 +1,13 @@
 package dev.fila.simulation.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fila.simulation.Replications;
 import dev.fila.simulation.figures.RunSummary;
-import dev.fila.simulation.load.AnonymousBankImporter;
-import dev.fila.simulation.load.AnonymousBankLog;
-import dev.fila.simulation.load.LoadCsvWriter;
-import dev.fila.simulation.load.RecordedStaffing;
 import dev.fila.simulation.scenario.Scenario;
-import dev.fila.simulation.scenario.ScenarioReader;
 import dev.fila.simulation.scenario.StaffingFile;
 import dev.fila.simulation.validation.Validation.Figure;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Set;
@@ -35,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnonymousBankJanuaryReplayTest {
 
-    private static final Path LOG = Path.of("..", "..", "shared", "data", "anonymous-bank", "1999-01-january.txt");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Jerusalem");
+    private static final ZoneId ZONE = SampleMonth.ZONE;
     private static final int REPLICATIONS = 3;
 
     @TempDir
@@ -47,19 +39,8 @@ class AnonymousBankJanuaryReplayTest {
 
     @BeforeAll
     static void importTheMonthAndReadTheSampleScenario() throws IOException {
-        assumeTrue(Files.isRegularFile(LOG), "the shared Anonymous Bank data are not here: " + LOG.toAbsolutePath());
-        AnonymousBankLog log = AnonymousBankImporter.read(LOG, ZONE, AnonymousBankImporter.QueueMapping.SINGLE);
-        try (LoadCsvWriter writer = LoadCsvWriter.open(dir.resolve("load.csv"), ZONE)) {
-            writer.writeAll(log.calls().iterator());
-        }
-        RecordedStaffing.writeCsv(
-                RecordedStaffing.derive(
-                        log, ZONE, RecordedStaffing.DEFAULT_INTERVAL_MILLIS, RecordedStaffing.DEFAULT_GAP_MILLIS),
-                dir.resolve("staffing.csv"),
-                ZONE);
-        String sample = Files.readString(Path.of("scenarios", "anonymous-bank-1999-01.yaml"));
-        scenario = ScenarioReader.read("anonymous-bank-1999-01.yaml", sample.replace("../../out/jan/", ""), dir)
-                .withReplications(REPLICATIONS);
+        scenario = SampleMonth.importAndRead(
+                "1999-01-january.txt", "anonymous-bank-1999-01.yaml", "jan", dir, REPLICATIONS);
         real = RealFigures.of(scenario);
     }
 

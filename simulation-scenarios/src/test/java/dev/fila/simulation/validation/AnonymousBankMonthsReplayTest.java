@@ -1,20 +1,12 @@
 package dev.fila.simulation.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fila.simulation.Replications;
-import dev.fila.simulation.load.AnonymousBankImporter;
-import dev.fila.simulation.load.AnonymousBankLog;
-import dev.fila.simulation.load.LoadCsvWriter;
-import dev.fila.simulation.load.RecordedStaffing;
 import dev.fila.simulation.scenario.Scenario;
-import dev.fila.simulation.scenario.ScenarioReader;
 import dev.fila.simulation.validation.Validation.Figure;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,9 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AnonymousBankMonthsReplayTest {
 
-    private static final Path DATA = Path.of("..", "..", "shared", "data", "anonymous-bank");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Jerusalem");
-
     @TempDir
     Path dir;
 
@@ -46,20 +35,7 @@ class AnonymousBankMonthsReplayTest {
     })
     void theDefaultStaffingDerivationReproducesTheMonthsServiceWaitsAndAbandonment(
             String logFile, String scenarioFile, String folder) throws IOException {
-        Path logPath = DATA.resolve(logFile);
-        assumeTrue(Files.isRegularFile(logPath), "the shared Anonymous Bank data are not here: " + logPath);
-        AnonymousBankLog log = AnonymousBankImporter.read(logPath, ZONE, AnonymousBankImporter.QueueMapping.SINGLE);
-        try (LoadCsvWriter writer = LoadCsvWriter.open(dir.resolve("load.csv"), ZONE)) {
-            writer.writeAll(log.calls().iterator());
-        }
-        RecordedStaffing.writeCsv(
-                RecordedStaffing.derive(
-                        log, ZONE, RecordedStaffing.DEFAULT_INTERVAL_MILLIS, RecordedStaffing.DEFAULT_GAP_MILLIS),
-                dir.resolve("staffing.csv"),
-                ZONE);
-        String sample = Files.readString(Path.of("scenarios", scenarioFile));
-        Scenario scenario = ScenarioReader.read(scenarioFile, sample.replace("../../out/" + folder + "/", ""), dir)
-                .withReplications(3);
+        Scenario scenario = SampleMonth.importAndRead(logFile, scenarioFile, folder, dir, 3);
 
         Validation v = Validation.of(Replications.run(scenario, 2, done -> {}), RealFigures.of(scenario));
 
