@@ -66,6 +66,8 @@ public final class EventList {
     private long[] laneSequence;
     private int laneHead;
     private int laneCount;
+    /** Entries cancelled while they wait in the lane (still in the ring until they reach its head). */
+    private int cancelledInLane;
 
     public EventList(long startMillis, int initialCapacity) {
         int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity - 1)) << 1);
@@ -100,12 +102,13 @@ public final class EventList {
         now = atMillis;
     }
 
+    /** Live entries pending (cancelled ones are not counted). */
     public int size() {
-        return heapSize + laneCount;
+        return heapSize + laneCount - cancelledInLane;
     }
 
     public boolean isEmpty() {
-        return heapSize + laneCount == 0;
+        return size() == 0;
     }
 
     /** Time of the next entry, or {@link Long#MAX_VALUE} when none is pending. */
@@ -163,6 +166,7 @@ public final class EventList {
             }
             laneHead = (laneHead + 1) & (laneSlot.length - 1);
             laneCount--;
+            cancelledInLane--;
             release(slot);
         }
     }
@@ -188,6 +192,7 @@ public final class EventList {
             // The lane is a ring in sequence order: the slot stays in it, marked, and pop skips it.
             slotPosition[slot] = NOT_PENDING;
             slotPayload[slot] = null;
+            cancelledInLane++;
             return true;
         }
         int last = --heapSize;

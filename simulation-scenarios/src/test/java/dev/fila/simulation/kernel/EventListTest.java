@@ -123,6 +123,7 @@ class EventListTest {
         }
         assertThat(list.cancel(inLane)).isTrue();
         assertThat(list.cancel(inLane)).as("a second cancel finds nothing").isFalse();
+        assertThat(list.size()).as("cancelled entries are not pending").isEqualTo(kept.size() + 1);
         assertThat(list.cancel(cancelled.get(0))).isFalse();
         // Kept entries pop in (time, sequence) order: sequence is the order of addition, here i.
         kept.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
