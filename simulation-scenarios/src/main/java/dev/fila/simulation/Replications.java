@@ -2,9 +2,12 @@ package dev.fila.simulation;
 
 import dev.fila.engine.domain.eta.EtaPredictor;
 import dev.fila.engine.domain.eta.EtaPredictors;
+import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.simulation.eta.EtaAccuracy;
+import dev.fila.simulation.eta.EtaByInterval;
 import dev.fila.simulation.eta.EtaErrorObserver;
 import dev.fila.simulation.figures.EtaEstimate;
+import dev.fila.simulation.figures.EtaIntervalEstimates;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
 import dev.fila.simulation.scenario.Scenario;
@@ -37,7 +40,7 @@ public final class Replications {
     private Replications() {}
 
     /** What one replication hands back: its figures and its ETA predictors' accuracy. */
-    private record Replication(ReplicationFigures figures, List<EtaAccuracy> eta) {}
+    private record Replication(ReplicationFigures figures, List<EtaAccuracy> eta, EtaByInterval etaByInterval) {}
 
     /** Runs on all cores, without progress reports. */
     public static RunSummary run(Scenario scenario) {
@@ -67,26 +70,40 @@ public final class Replications {
             for (int r = 0; r < n; r++) {
                 int index = r;
                 futures.add(pool.submit(() -> {
-                    EtaErrorObserver eta = new EtaErrorObserver(EtaPredictors.standard());
+                    EtaErrorObserver eta = new EtaErrorObserver(
+                            EtaPredictors.standard(),
+                            scenario.queues().stream()
+                                    .map(QueueSettings::queueId)
+                                    .toList(),
+                            scenario.startMillis(),
+                            scenario.intervalMillis(),
+                            scenario.intervalCount());
                     // one replication: the scenario's load on the index-th stream
                     SimulationResult result = Simulation.run(scenario, streams.get(index), eta);
                     if (index == 0) {
                         first[0] = result;
                     }
                     progress.accept(done.incrementAndGet());
-                    return new Replication(result.figures(), eta.accuracy());
+                    return new Replication(result.figures(), eta.accuracy(), eta.byInterval());
                 }));
             }
             List<ReplicationFigures> figures = new ArrayList<>(n);
             List<List<EtaAccuracy>> accuracy = new ArrayList<>(n);
+            List<EtaByInterval> byInterval = new ArrayList<>(n);
             for (Future<Replication> f : futures) {
                 Replication rep = f.get();
                 figures.add(rep.figures());
                 accuracy.add(rep.eta());
+                byInterval.add(rep.etaByInterval());
             }
             List<String> predictors =
                     EtaPredictors.standard().stream().map(EtaPredictor::name).toList();
-            return RunSummary.of(scenario, figures, EtaEstimate.ranked(predictors, accuracy), first[0]);
+            return RunSummary.of(
+                    scenario,
+                    figures,
+                    EtaEstimate.ranked(predictors, accuracy),
+                    EtaIntervalEstimates.of(byInterval),
+                    first[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

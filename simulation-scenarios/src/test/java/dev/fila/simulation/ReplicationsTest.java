@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fila.simulation.figures.Estimate;
 import dev.fila.simulation.figures.EtaEstimate;
+import dev.fila.simulation.figures.EtaIntervalEstimates;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -14,6 +15,7 @@ import dev.fila.simulation.scenario.ScenarioReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class ReplicationsTest {
         RunSummary four = Replications.run(s, 4, done -> {});
         ReportWriter.write(one, ReportExtras.none(), dir.resolve("one"));
         ReportWriter.write(four, ReportExtras.none(), dir.resolve("four"));
-        for (String file : new String[] {"summary.json", "intervals.csv", "report.html", "requests.csv"}) {
+        for (String file :
+                new String[] {"summary.json", "intervals.csv", "eta-intervals.csv", "report.html", "requests.csv"}) {
             assertThat(Files.readAllBytes(dir.resolve("four").resolve(file)))
                     .as(file)
                     .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(file)));
@@ -137,5 +140,36 @@ class ReplicationsTest {
                         measured.first().figures().overall(), alone.figures().overall()))
                 .isTrue();
         assertThat(measured.first().requests()).isEqualTo(alone.requests());
+    }
+
+    @Test
+    void R8_theEtaErrorsPerIntervalAddUpToTheOverallRankingAndAreWrittenPerIntervalQueueAndPredictor(@TempDir Path dir)
+            throws Exception {
+        RunSummary s = Replications.run(QUICKSTART.withReplications(3), 2, done -> {});
+        EtaIntervalEstimates e = s.etaByInterval();
+        assertThat(e.intervalCount()).isEqualTo(s.intervalCount());
+        assertThat(e.rows()).isEqualTo(s.rows());
+        int all = e.rows().indexOf(ReplicationFigures.ALL);
+        for (EtaEstimate overall : s.eta()) {
+            int p = e.predictors().indexOf(overall.predictor());
+            long perInterval = 0;
+            for (int i = 0; i < e.intervalCount(); i++) {
+                perInterval += e.predictions()[all][i][p];
+            }
+            assertThat(perInterval)
+                    .as("every prediction of the run falls in one interval: " + overall.predictor())
+                    .isEqualTo(overall.predictions());
+        }
+        ReportWriter.write(s, ReportExtras.none(), dir);
+        List<String> lines = Files.readAllLines(dir.resolve("eta-intervals.csv"));
+        assertThat(lines.get(0))
+                .isEqualTo("interval,start,end,queue,predictor,predictions,meanAbsoluteErrorSeconds,"
+                        + "meanAbsoluteErrorSeconds_ci,rootMeanSquareErrorSeconds,rootMeanSquareErrorSeconds_ci,"
+                        + "shareWithin60Seconds,shareWithin60Seconds_ci");
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(12))
+                .anySatisfy(line -> assertThat(line).contains(",all,fila,"));
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("ETA error per interval (R8)");
     }
 }

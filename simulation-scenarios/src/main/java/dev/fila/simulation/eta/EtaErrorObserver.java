@@ -8,7 +8,9 @@ import dev.fila.simulation.kernel.KernelListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * R8: measures each ETA predictor against the waits that actually happened.
@@ -25,9 +27,13 @@ import java.util.List;
  * A renewed request (R14) is predicted again at its new entry. Predictions are made at entry only, not
  * at each later change of position.
  *
+ * <p><b>Per interval.</b> Built with the run's intervals and queues ({@link #EtaErrorObserver(List,
+ * List, long, long, int)}), it also keeps the same sums per reporting interval and queue (and for all
+ * queues), each prediction in the interval and queue of the entry it was made at: {@link #byInterval()}.
+ *
  * <p>Cost: per entry, one prediction per predictor into a primitive array slot (slots are reused once a
- * request leaves, so memory follows the longest line, not the run); per exit, O(predictors) sums. No
- * allocation in steady state. Not thread-safe: one observer per simulation run.
+ * request leaves, so memory follows the longest line, not the run); per exit, O(predictors) sums (twice
+ * that with intervals). No allocation in steady state. Not thread-safe: one observer per simulation run.
  */
 public final class EtaErrorObserver implements KernelListener {
 
@@ -47,7 +53,34 @@ public final class EtaErrorObserver implements KernelListener {
     private long unserved;
     private double sumActualMillis;
 
+    // per interval: none when built without a grid (queueRows null)
+    private final List<String> rows;
+    private final Map<String, Integer> queueRows;
+    private final long startMillis;
+    private final long intervalMillis;
+    private final int intervals;
+    private int[] entryCell = new int[64];
+    private final long[] cellCompared;
+    private final double[] cellAbsoluteMillis;
+    private final double[] cellSquaredSeconds;
+    private final long[] cellWithin;
+
+    /** Measures overall only (all queues, the whole run). */
     public EtaErrorObserver(List<? extends EtaPredictor> predictors) {
+        this(predictors, List.of(), 0, 1, 0);
+    }
+
+    /**
+     * Measures overall and per interval: {@code intervals} intervals of {@code intervalMillis} from {@code
+     * startMillis}, for each of {@code queueIds} and for all queues together. Predictions made outside the
+     * intervals, or in a queue not named, count overall only.
+     */
+    public EtaErrorObserver(
+            List<? extends EtaPredictor> predictors,
+            List<String> queueIds,
+            long startMillis,
+            long intervalMillis,
+            int intervals) {
         if (predictors.isEmpty()) {
             throw new IllegalArgumentException("at least one predictor");
         }
@@ -58,6 +91,40 @@ public final class EtaErrorObserver implements KernelListener {
         this.sumAbsoluteMillis = new double[count];
         this.sumSquaredSeconds = new double[count];
         this.within = new long[count];
+        if (intervalMillis <= 0 || intervals < 0) {
+            throw new IllegalArgumentException("intervals must be positive in length and not negative in number");
+        }
+        this.queueRows = new HashMap<>();
+        List<String> r = new ArrayList<>(queueIds);
+        for (int i = 0; i < queueIds.size(); i++) {
+            queueRows.put(queueIds.get(i), i);
+        }
+        r.add(ALL);
+        this.rows = List.copyOf(r);
+        this.startMillis = startMillis;
+        this.intervalMillis = intervalMillis;
+        this.intervals = queueIds.isEmpty() ? 0 : intervals;
+        int cells = rows.size() * this.intervals * count;
+        this.cellCompared = new long[cells];
+        this.cellAbsoluteMillis = new double[cells];
+        this.cellSquaredSeconds = new double[cells];
+        this.cellWithin = new long[cells];
+    }
+
+    /** The row of all queues together in {@link #byInterval()}. */
+    public static final String ALL = "all";
+
+    /** The first array index of the cells of (row, interval), or -1 outside the grid. */
+    private int cellOf(String queueId, long atMillis) {
+        if (intervals == 0 || atMillis < startMillis) {
+            return -1;
+        }
+        long interval = (atMillis - startMillis) / intervalMillis;
+        Integer row = queueRows.get(queueId);
+        if (interval >= intervals || row == null) {
+            return -1;
+        }
+        return (row * intervals + (int) interval) * count;
     }
 
     @Override
@@ -70,6 +137,7 @@ public final class EtaErrorObserver implements KernelListener {
             int slot = slots.acquire(entered.requestId());
             ensure(slot);
             predictedAtMillis[slot] = nowMillis;
+            entryCell[slot] = cellOf(queueId, nowMillis);
             int base = slot * count;
             for (int i = 0; i < count; i++) {
                 predictions[base + i] = predictors[i].predictWaitMillis(state, position, nowMillis);
@@ -87,16 +155,33 @@ public final class EtaErrorObserver implements KernelListener {
             long actual = nowMillis - predictedAtMillis[slot];
             sumActualMillis += actual;
             int base = slot * count;
+            int cell = entryCell[slot];
+            // the row of all queues: same interval, last row
+            int allCell = cell < 0 ? -1 : ((rows.size() - 1) * intervals + (cell / count) % intervals) * count;
             for (int i = 0; i < count; i++) {
                 long error = predictions[base + i] - actual;
                 double seconds = error / 1000.0;
+                boolean near = Math.abs(error) <= WITHIN_MILLIS;
                 compared[i]++;
                 sumAbsoluteMillis[i] += Math.abs(error);
                 sumSquaredSeconds[i] += seconds * seconds;
-                if (Math.abs(error) <= WITHIN_MILLIS) {
+                if (near) {
                     within[i]++;
                 }
+                if (cell >= 0) {
+                    addToCell(cell + i, error, seconds, near);
+                    addToCell(allCell + i, error, seconds, near);
+                }
             }
+        }
+    }
+
+    private void addToCell(int at, long error, double seconds, boolean near) {
+        cellCompared[at]++;
+        cellAbsoluteMillis[at] += Math.abs(error);
+        cellSquaredSeconds[at] += seconds * seconds;
+        if (near) {
+            cellWithin[at]++;
         }
     }
 
@@ -104,8 +189,38 @@ public final class EtaErrorObserver implements KernelListener {
         if (slot >= predictedAtMillis.length) {
             int n = Math.max(slot + 1, predictedAtMillis.length * 2);
             predictedAtMillis = Arrays.copyOf(predictedAtMillis, n);
+            entryCell = Arrays.copyOf(entryCell, n);
             predictions = Arrays.copyOf(predictions, n * count);
         }
+    }
+
+    /**
+     * The errors per interval and queue (then all queues), each predictor in the given order; empty
+     * (no intervals) when built without intervals.
+     */
+    public EtaByInterval byInterval() {
+        int r = rows.size();
+        long[][][] n = new long[r][intervals][count];
+        double[][][] mae = new double[r][intervals][count];
+        double[][][] rmse = new double[r][intervals][count];
+        double[][][] share = new double[r][intervals][count];
+        for (int row = 0; row < r; row++) {
+            for (int k = 0; k < intervals; k++) {
+                for (int i = 0; i < count; i++) {
+                    int at = (row * intervals + k) * count + i;
+                    long c = cellCompared[at];
+                    n[row][k][i] = c;
+                    mae[row][k][i] = c == 0 ? Double.NaN : cellAbsoluteMillis[at] / c / 1000.0;
+                    rmse[row][k][i] = c == 0 ? Double.NaN : Math.sqrt(cellSquaredSeconds[at] / c);
+                    share[row][k][i] = c == 0 ? Double.NaN : (double) cellWithin[at] / c;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(count);
+        for (EtaPredictor p : predictors) {
+            names.add(p.name());
+        }
+        return new EtaByInterval(rows, names, n, mae, rmse, share);
     }
 
     /** Requests compared: predicted at entry and then served. */

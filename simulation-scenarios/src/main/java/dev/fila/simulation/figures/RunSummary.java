@@ -16,6 +16,8 @@ import java.util.List;
  * @param intervals {@code [row][interval][metric]}
  * @param queueLengthSeries {@code [row][sample]}, the mean over replications
  * @param eta the ETA predictors' errors, best first; empty when not measured
+ * @param etaByInterval the same errors per interval and queue; {@link EtaIntervalEstimates#none()} when
+ *     not measured
  */
 public record RunSummary(
         Scenario scenario,
@@ -28,6 +30,7 @@ public record RunSummary(
         List<String> agentIds,
         Estimate[] agentOccupancy,
         List<EtaEstimate> eta,
+        EtaIntervalEstimates etaByInterval,
         ErlangBaseline erlang,
         SimulationResult first) {
 
@@ -68,6 +71,16 @@ public record RunSummary(
      */
     public static RunSummary of(
             Scenario scenario, List<ReplicationFigures> reps, List<EtaEstimate> eta, SimulationResult first) {
+        return of(scenario, reps, eta, EtaIntervalEstimates.none(), first);
+    }
+
+    /** As {@link #of(Scenario, List, List, SimulationResult)}, with the ETA errors per interval too. */
+    public static RunSummary of(
+            Scenario scenario,
+            List<ReplicationFigures> reps,
+            List<EtaEstimate> eta,
+            EtaIntervalEstimates etaByInterval,
+            SimulationResult first) {
         ReplicationFigures shape = reps.get(0);
         int rows = shape.rows().size();
         int intervals = shape.intervalCount();
@@ -116,6 +129,7 @@ public record RunSummary(
                 shape.agentIds(),
                 occupancy,
                 eta,
+                etaByInterval,
                 ErlangBaseline.of(scenario),
                 first);
     }

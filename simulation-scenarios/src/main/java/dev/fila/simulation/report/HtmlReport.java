@@ -4,6 +4,7 @@ import dev.fila.simulation.figures.ErlangBaseline;
 import dev.fila.simulation.figures.ErlangMetric;
 import dev.fila.simulation.figures.Estimate;
 import dev.fila.simulation.figures.EtaEstimate;
+import dev.fila.simulation.figures.EtaIntervalEstimates;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -83,6 +84,10 @@ public final class HtmlReport {
         List<EtaEstimate> eta = x.etaErrors().isEmpty() ? s.eta() : fromExtras(x.etaErrors());
         if (!eta.isEmpty()) {
             etaSection(b, eta, s.replications());
+        }
+        if (x.etaErrors().isEmpty() && !s.etaByInterval().isEmpty()) {
+            // ETA errors given elsewhere replace the summary's, per interval too
+            etaIntervalChart(b, s);
         }
         agentTable(b, s);
         intervalTable(b, s);
@@ -523,6 +528,42 @@ public final class HtmlReport {
             b.append("<span style=\"color:").append(COLOURS[3]).append("\">- - Erlang A staffing</span>");
         }
         b.append("(fewest agents meeting the target)</p>\n");
+    }
+
+    /** R8 per interval: each predictor's mean absolute error, all queues, by the interval it predicted in. */
+    private static void etaIntervalChart(StringBuilder b, RunSummary s) {
+        EtaIntervalEstimates e = s.etaByInterval();
+        int all = e.rows().indexOf(ReplicationFigures.ALL);
+        int n = e.intervalCount();
+        int predictors = e.predictors().size();
+        double[][] mae = new double[predictors][n];
+        double max = 1;
+        for (int p = 0; p < predictors; p++) {
+            for (int i = 0; i < n; i++) {
+                mae[p][i] = e.meanAbsoluteErrorSeconds()[all][i][p].mean();
+                if (Double.isFinite(mae[p][i])) {
+                    max = Math.max(max, mae[p][i]);
+                }
+            }
+        }
+        max = niceCeiling(max);
+        b.append("<h2>ETA error per interval (R8)</h2>\n");
+        b.append(svgOpen(W, H, "ETA mean absolute error per interval, seconds"));
+        axes(b, s.scenario(), n, max, false);
+        for (int p = 0; p < predictors; p++) {
+            b.append(line(mae[p], max, COLOURS[p % COLOURS.length], false));
+        }
+        b.append("</svg>\n<p class=\"legend\">");
+        for (int p = 0; p < predictors; p++) {
+            b.append("<span style=\"color:")
+                    .append(COLOURS[p % COLOURS.length])
+                    .append("\">— ")
+                    .append(esc(e.predictors().get(p)))
+                    .append("</span>");
+        }
+        b.append("(mean absolute error in seconds of the predictions made at entries in each interval, all")
+                .append(" queues; every interval, queue and predictor with its 95% interval is in")
+                .append(" <code>eta-intervals.csv</code>)</p>\n");
     }
 
     private static void queueLengthChart(StringBuilder b, RunSummary s) {

@@ -10,6 +10,7 @@ import dev.fila.simulation.figures.ErlangBaseline;
 import dev.fila.simulation.figures.ErlangMetric;
 import dev.fila.simulation.figures.Estimate;
 import dev.fila.simulation.figures.EtaEstimate;
+import dev.fila.simulation.figures.EtaIntervalEstimates;
 import dev.fila.simulation.figures.Metric;
 import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.figures.RunSummary;
@@ -26,8 +27,9 @@ import java.util.Locale;
  * Writes a run's reports into a folder: {@code summary.json} (overall and per queue, each figure with
  * its 95% confidence interval; Erlang C and A overall; the ETA predictors ranked; each agent's
  * occupancy), {@code intervals.csv} (one row per interval and queue, then the row of all queues, with
- * Erlang's columns beside the simulated ones), {@code report.html} (see {@link HtmlReport}) and {@code requests.csv} (the first
- * replication's requests). Field order is fixed, numbers are rounded to six decimals, undefined
+ * Erlang's columns beside the simulated ones), {@code eta-intervals.csv} (each ETA predictor's error per
+ * interval and queue, when measured), {@code report.html} (see {@link HtmlReport}) and {@code
+ * requests.csv} (the first replication's requests). Field order is fixed, numbers are rounded to six decimals, undefined
  * figures are {@code null} (JSON) or empty (CSV), and nothing depends on the machine or the clock: the
  * same scenario and seed give byte-identical files.
  */
@@ -50,6 +52,9 @@ public final class ReportWriter {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("summary.json"), json(s), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("intervals.csv"), intervalsCsv(s), StandardCharsets.UTF_8);
+        if (!s.etaByInterval().isEmpty()) {
+            Files.writeString(dir.resolve("eta-intervals.csv"), etaIntervalsCsv(s), StandardCharsets.UTF_8);
+        }
         Files.writeString(dir.resolve("report.html"), HtmlReport.html(s, extras), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("requests.csv"), ResultWriter.csv(s.first()), StandardCharsets.UTF_8);
     }
@@ -216,6 +221,51 @@ public final class ReportWriter {
                     b.append(',').append(csvNumber(v));
                 }
                 b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * R8, per interval: one row per interval, queue (then {@code all}) and ETA predictor that compared at
+     * least one prediction made at an entry in that interval: the predictions compared (over all
+     * replications), then the mean absolute error, root mean square error (seconds) and share within
+     * ±60 s, each with the half-width of its 95% confidence interval over the replications ({@code _ci}).
+     */
+    public static String etaIntervalsCsv(RunSummary s) {
+        Scenario sc = s.scenario();
+        EtaIntervalEstimates e = s.etaByInterval();
+        StringBuilder b = new StringBuilder("interval,start,end,queue,predictor,predictions,"
+                + "meanAbsoluteErrorSeconds,meanAbsoluteErrorSeconds_ci,rootMeanSquareErrorSeconds,"
+                + "rootMeanSquareErrorSeconds_ci,shareWithin60Seconds,shareWithin60Seconds_ci\n");
+        for (int i = 0; i < e.intervalCount(); i++) {
+            long from = sc.startMillis() + i * sc.intervalMillis();
+            long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
+            for (int row = 0; row < e.rows().size(); row++) {
+                for (int p = 0; p < e.predictors().size(); p++) {
+                    if (e.predictions()[row][i][p] == 0) {
+                        continue;
+                    }
+                    b.append(i + 1)
+                            .append(',')
+                            .append(local(sc, from))
+                            .append(',')
+                            .append(local(sc, to))
+                            .append(',')
+                            .append(e.rows().get(row))
+                            .append(',')
+                            .append(e.predictors().get(p))
+                            .append(',')
+                            .append(e.predictions()[row][i][p]);
+                    for (Estimate x : new Estimate[] {
+                        e.meanAbsoluteErrorSeconds()[row][i][p],
+                        e.rootMeanSquareErrorSeconds()[row][i][p],
+                        e.shareWithin60Seconds()[row][i][p]
+                    }) {
+                        b.append(',').append(csvNumber(x.mean())).append(',').append(csvNumber(x.halfWidth()));
+                    }
+                    b.append('\n');
+                }
             }
         }
         return b.toString();

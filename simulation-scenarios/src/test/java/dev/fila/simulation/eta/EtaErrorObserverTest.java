@@ -119,4 +119,62 @@ class EtaErrorObserverTest {
         assertThat(observer.accuracy().get(0).meanAbsoluteErrorSeconds())
                 .isCloseTo((120.0 + 60.0) / 4_997, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void R8_errorsPerIntervalCountEachPredictionInTheIntervalAndQueueOfItsEntryAndAddUpToTheOverall() {
+        long interval = 30 * 60_000L;
+        EtaErrorObserver observer = new EtaErrorObserver(
+                List.of(new Fixed("two-minutes", 120_000), new PerPlace()), List.of(Q, "other"), T, interval, 3);
+        // interval 1: two entries; interval 2: one entry served in interval 3 (it counts where it entered)
+        feed(observer, T, new QueueEvent.Enqueued(1, false, 0, T, T));
+        feed(observer, T + 60_000, new QueueEvent.Enqueued(2, false, 0, T + 60_000, T + 60_000));
+        feed(observer, T + 90_000, new QueueEvent.Removed(1, LineExit.SERVED, 1, T + 90_000));
+        feed(observer, T + 200_000, new QueueEvent.Removed(2, LineExit.SERVED, 1, T + 200_000));
+        long entered = T + interval + 1_000;
+        feed(observer, entered, new QueueEvent.Enqueued(3, false, 0, entered, entered));
+        feed(
+                observer,
+                T + 2 * interval + 5_000,
+                new QueueEvent.Removed(3, LineExit.SERVED, 1, T + 2 * interval + 5_000));
+        // a prediction outside the intervals counts overall only
+        long late = T + 3 * interval + 1;
+        feed(observer, late, new QueueEvent.Enqueued(4, false, 0, late, late));
+        feed(observer, late + 10_000, new QueueEvent.Removed(4, LineExit.SERVED, 1, late + 10_000));
+
+        EtaByInterval e = observer.byInterval();
+        assertThat(e.rows()).containsExactly(Q, "other", EtaErrorObserver.ALL);
+        assertThat(e.predictors()).containsExactly("two-minutes", "per-place");
+        int q = 0;
+        int all = 2;
+        for (int p = 0; p < 2; p++) {
+            assertThat(e.compared()[q][0][p]).isEqualTo(2);
+            assertThat(e.compared()[q][1][p]).isEqualTo(1);
+            assertThat(e.compared()[q][2][p]).isZero();
+            assertThat(e.meanAbsoluteErrorSeconds()[q][2][p]).isNaN();
+            assertThat(e.compared()[1][0][p])
+                    .as("nothing entered the other queue")
+                    .isZero();
+            for (int k = 0; k < 3; k++) {
+                assertThat(e.compared()[all][k][p]).isEqualTo(e.compared()[q][k][p] + e.compared()[1][k][p]);
+            }
+        }
+        // "two-minutes" in interval 1: actual waits 90 s and 140 s, errors +30 s and -20 s
+        assertThat(e.meanAbsoluteErrorSeconds()[q][0][0]).isEqualTo(25.0);
+        assertThat(e.shareWithin60Seconds()[q][0][0]).isEqualTo(1.0);
+        // overall = the per-interval sums, plus the one outside the intervals
+        EtaAccuracy overall = observer.accuracy().stream()
+                .filter(a -> a.predictor().equals("two-minutes"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(overall.predictions()).isEqualTo(4);
+        double summedAbsolute = 0;
+        for (int k = 0; k < 3; k++) {
+            if (e.compared()[q][k][0] > 0) {
+                summedAbsolute += e.meanAbsoluteErrorSeconds()[q][k][0] * e.compared()[q][k][0];
+            }
+        }
+        double outside = Math.abs(120.0 - 10.0);
+        assertThat(summedAbsolute + outside)
+                .isCloseTo(overall.meanAbsoluteErrorSeconds() * 4, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

@@ -63,7 +63,8 @@ class HtmlReportTest {
                         "Service level per interval",
                         "Agents online per interval",
                         "Queue length over time",
-                        "ETA error by predictor");
+                        "ETA error by predictor",
+                        "ETA mean absolute error per interval, seconds");
         assertThat(d.getElementsByTagName("script").getLength()).isZero();
         assertThat(d.getElementsByTagName("link").getLength()).isZero();
         assertThat(d.getElementsByTagName("img").getLength()).isZero();
