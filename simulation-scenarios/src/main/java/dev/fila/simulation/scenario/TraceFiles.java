@@ -176,6 +176,6 @@ final class TraceFiles {
     }
 
     private static ScenarioException refusal(LoadFormatException e) {
-        return new ScenarioException(e.file(), (int) e.line(), e.field(), e.problem());
+        return new ScenarioException(e.file(), Math.toIntExact(e.line()), e.field(), e.problem());
     }
 }
