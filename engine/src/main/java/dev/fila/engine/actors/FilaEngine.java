@@ -3,6 +3,7 @@ package dev.fila.engine.actors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.fila.engine.actors.journal.JournalSchema;
+import dev.fila.engine.actors.journal.RecentStreams;
 import dev.fila.engine.actors.projections.LiveUpdates;
 import dev.fila.engine.actors.projections.ReadModels;
 import dev.fila.engine.domain.agent.AgentCommand;
@@ -24,6 +25,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -97,9 +99,19 @@ public final class FilaEngine implements AutoCloseable {
             ShellContext shell = new ShellContext(clock, settings, hub, new ShardedPostman(sharding));
             RequestDecider requestDecider = new RequestDecider(settings.queues());
             AgentDecider agentDecider = new AgentDecider();
+            // Requests are not remembered: remembering made every opening wait for one more write (the
+            // shard's record of the new entity) and cost a journal row per request. What it gave them is
+            // given otherwise: a recovered queue asks every request in its line (timers re-armed, R11,
+            // R14), a recovered agent every request it holds (R17), and the requests that wrote shortly
+            // before the last stop are woken below (their lost sends sent again). Nor are they passivated
+            // when idle: a waiting request's timers live in it; finished ones passivate themselves.
             sharding.init(Entity.of(
-                    RequestEntity.ENTITY_TYPE_KEY,
-                    context -> RequestEntity.create(context.getEntityId(), requestDecider, shell, context.getShard())));
+                            RequestEntity.ENTITY_TYPE_KEY,
+                            context -> RequestEntity.create(
+                                    context.getEntityId(), requestDecider, shell, context.getShard()))
+                    .withSettings(ClusterShardingSettings.create(system)
+                            .withRememberEntities(false)
+                            .withNoPassivationStrategy()));
             sharding.init(Entity.of(
                     AgentEntity.ENTITY_TYPE_KEY,
                     context -> AgentEntity.create(context.getEntityId(), agentDecider, shell, context.getShard())));
@@ -107,6 +119,11 @@ public final class FilaEngine implements AutoCloseable {
                             QueueEntity.ENTITY_TYPE_KEY,
                             context -> QueueEntity.create(context.getEntityId(), shell, context.getShard()))
                     .withStopMessage(QueueEntity.Stop.INSTANCE));
+            wakeRecentRequests(
+                    system,
+                    sharding,
+                    block,
+                    effective.getDuration("fila.wake-recent-requests-within").toMillis());
             ReadModels readModels = effective.getBoolean("fila.read-models.enabled")
                     ? ReadModels.start(system, settings, effective)
                     : null;
@@ -114,6 +131,20 @@ public final class FilaEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             system.terminate();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the requests that wrote within {@code fila.wake-recent-requests-within} of the journal's last
+     * write: a request's recovery sends again what its state implies (an {@code Enqueue} or {@code
+     * Remove} its queue may never have got, if the node stopped between the two writes).
+     */
+    private static void wakeRecentRequests(
+            ActorSystem<Void> system, ClusterSharding sharding, Config journalBlock, long windowMillis) {
+        String prefix = RequestEntity.ENTITY_TYPE_KEY.name() + "|";
+        for (String persistenceId : RecentStreams.persistenceIds(journalBlock, prefix, windowMillis, 10_000_000L)) {
+            sharding.entityRefFor(RequestEntity.ENTITY_TYPE_KEY, persistenceId.substring(prefix.length()))
+                    .tell(new RequestEntity.Get(system.ignoreRef()));
         }
     }
 

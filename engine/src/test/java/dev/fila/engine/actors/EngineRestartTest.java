@@ -44,7 +44,7 @@ class EngineRestartTest {
         List<EngineChange> changes = new CopyOnWriteArrayList<>();
         try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
             engine.subscribe(changes::add);
-            // Nobody asks request 1 anything: remembered entities come back and re-arm their deadlines.
+            // Nobody asks request 1 anything: its queue wakes it on recovery, and it re-arms its deadlines.
             clock.advance(Duration.ofSeconds(59));
             sleep(300);
             assertThat(changes)

@@ -207,7 +207,7 @@ class EntityShellTest {
     }
 
     @Test
-    void queueShellAsksEachRequestItHoldsAsOfferedToConfirmTheOfferAfterARestart_R10_R11() {
+    void queueShellAsksEachRequestInItsLineAfterARestartOfferedOrNot_R10_R11_R14() {
         var kit = EventSourcedBehaviorTestKit.<QueueEntity.Command, QueueEvent, QueueState>create(
                 TEST_KIT.system(),
                 QueueEntity.journal(QUEUE, shell),
@@ -225,9 +225,14 @@ class EntityShellTest {
         eventually(
                 "request 1, offered, was asked whether the offer arrived",
                 () -> postman.sent.contains(new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE))));
+        eventually(
+                "request 2, waiting, was told it waits (which wakes it)",
+                () -> postman.sent.contains(new Effect.ToRequest(2, new RequestCommand.ConfirmQueued(2, QUEUE))));
         assertThat(postman.sent)
-                .as("request 2 was never offered; nothing is offered anew on recovery")
-                .containsExactly(new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)));
+                .as("nothing is offered anew on recovery")
+                .containsExactly(
+                        new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)),
+                        new Effect.ToRequest(2, new RequestCommand.ConfirmQueued(2, QUEUE)));
     }
 
     @Test

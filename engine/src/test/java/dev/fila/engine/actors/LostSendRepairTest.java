@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from the journal with JDBC — the state a kill -9 leaves when the receiver had not yet persisted what
  * the sender told it. On restart the recovered agent reports its capacity and asks each request it
  * holds a slot for to confirm it ({@code AgentDecider.resendOnRecovery}); the engine then agrees with
- * itself again.
+ * itself again. The same for a request whose {@code Enqueue} its queue never recorded: requests are not
+ * remembered, so the engine's start wakes the requests that wrote shortly before the stop, and each sends
+ * again what its state implies ({@code RequestDecider.resendOnRecovery}).
  */
 class LostSendRepairTest {
 
@@ -136,6 +138,30 @@ class LostSendRepairTest {
         assertThat(countEvents("Agent|ana", "SlotReserved") + countEvents("Agent|bo", "SlotReserved"))
                 .as("one slot reserved for it")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void R6_R10_anOpeningWhoseEnqueueNeverReachedItsQueueIsInTheLineAfterARestart() throws SQLException {
+        ManualClock clock = new ManualClock(START);
+        try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
+            await(engine.request(1, open(1, START)));
+            await(engine.request(2, open(2, START)));
+            eventually(
+                    "both in the line",
+                    () -> await(engine.line(LiveFixtures.QUEUE)).places().size() == 2);
+        }
+        // Request 2 recorded its opening and sent its Enqueue; the queue never recorded it (a kill -9
+        // between the two writes). Requests are not remembered, and the queue does not know it.
+        assertThat(deleteLastEvent("Queue|" + LiveFixtures.QUEUE)).endsWith("Enqueued");
+
+        clock.advance(Duration.ofMinutes(1));
+        try (FilaEngine engine = FilaEngine.start(config(dir), clock)) {
+            // It wrote shortly before the stop, so the start wakes it, and it sends its Enqueue again.
+            eventually(
+                    "request 2 back in the line",
+                    () -> await(engine.line(LiveFixtures.QUEUE)).positionOf(2) == 2);
+            assertThat(await(engine.line(LiveFixtures.QUEUE)).positionOf(1)).isEqualTo(1);
+        }
     }
 
     private static boolean invitedBy(RequestState state, String agentId) {

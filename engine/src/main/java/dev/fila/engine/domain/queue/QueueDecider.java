@@ -269,18 +269,24 @@ public final class QueueDecider implements Decider<QueueState, QueueCommand, Que
      * offer), which would withdraw the offer of an invitation in progress; returning every offer to the
      * line on recovery would do the same to every pending invitation. Asking reserves nothing and
      * records nothing, so resending never books an agent twice nor invites a customer twice (R2, R11);
-     * a runtime may call it after every recovery. O(n) over the line, nothing when nothing is offered.
+     * a runtime may call it after every recovery.
+     *
+     * <p>Every other request in the line is told it is waiting ({@link RequestCommand.ConfirmQueued}):
+     * the runtime does not keep requests running across a restart, so this is what brings each waiting
+     * request back (its timers re-armed, R11, R14) and lets one that left while the queue's {@code Remove}
+     * was lost say so. O(n) over the line; nothing for an empty line.
      */
     public List<Effect> resendOnRecovery(QueueState state) {
-        if (state.offeredCount() == 0) {
+        if (state.line().size() == 0) {
             return List.of();
         }
         String queueId = settings.queueId();
-        List<Effect> effects = new ArrayList<>(state.offeredCount());
+        List<Effect> effects = new ArrayList<>(state.line().size());
         state.line().forEach((requestId, priorityClass, sortTimeMillis, exclusive, available, offered) -> {
-            if (offered) {
-                effects.add(new Effect.ToRequest(requestId, new RequestCommand.ConfirmOffer(requestId, queueId)));
-            }
+            RequestCommand ask = offered
+                    ? new RequestCommand.ConfirmOffer(requestId, queueId)
+                    : new RequestCommand.ConfirmQueued(requestId, queueId);
+            effects.add(new Effect.ToRequest(requestId, ask));
         });
         return List.copyOf(effects);
     }

@@ -93,6 +93,18 @@ public sealed interface RequestCommand {
      */
     record ConfirmOffer(long requestId, String queueId) implements RequestCommand {}
 
+    /**
+     * Sent by a recovered queue for each request its line holds and has not offered: the queue has you
+     * waiting. Requests are not remembered by the runtime, so this is what brings a waiting request back
+     * after a restart — its recovery re-arms its timers (R11, R14) and sends again what its state implies
+     * (a {@code Remove} the queue never got, if it left meanwhile). The request records nothing; an id
+     * never opened answers by leaving that line (as refused by the team, R15).
+     *
+     * @param requestId this request's id (so that an id never opened can still answer)
+     * @param queueId the asking queue (where an id never opened answers)
+     */
+    record ConfirmQueued(long requestId, String queueId) implements RequestCommand {}
+
     /** A timer set by this request fell due. */
     record TimerFired(TimerKind kind, long dueMillis) implements RequestCommand {}
 }

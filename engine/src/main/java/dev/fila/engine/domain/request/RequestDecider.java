@@ -100,6 +100,11 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                 return Decision.only(new Effect.ToQueue(
                         confirm.queueId(), new QueueCommand.Remove(confirm.requestId(), LineExit.REJECTED)));
             }
+            if (command instanceof RequestCommand.ConfirmQueued confirm) {
+                // The same for a place a queue holds without an offer.
+                return Decision.only(new Effect.ToQueue(
+                        confirm.queueId(), new QueueCommand.Remove(confirm.requestId(), LineExit.REJECTED)));
+            }
             return Decision.reject(RequestRejection.of(RequestRejection.Code.NOT_FOUND, "no such request"));
         }
         QueueSettings queue = queues.get(state.queueId());
@@ -245,6 +250,8 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
             }
             case RequestCommand.ConfirmHold confirm -> confirmHold(state, confirm);
             case RequestCommand.ConfirmOffer ignored -> confirmOffer(state);
+            // Being asked woke the request: its recovery already sent what its state implies.
+            case RequestCommand.ConfirmQueued ignored -> Decision.nothing();
             case RequestCommand.TimerFired fired -> timerFired(state, queue, fired, nowMillis);
         };
     }

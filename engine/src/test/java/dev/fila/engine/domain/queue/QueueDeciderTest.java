@@ -514,7 +514,7 @@ class QueueDeciderTest {
     // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
 
     @Test
-    void R10_R11_aRecoveredQueueAsksEachRequestStillMarkedOfferedInLineOrderAndChangesNothing() {
+    void R10_R11_R14_aRecoveredQueueAsksEveryRequestInItsLineInLineOrderOfferedOrNotAndChangesNothing() {
         QueueDecider decider = new QueueDecider(SETTINGS);
         QueueState state = spec.given(
                         chat(1, T),
@@ -532,15 +532,16 @@ class QueueDeciderTest {
         assertThat(decider.resendOnRecovery(state))
                 .containsExactly(
                         new Effect.ToRequest(1, new RequestCommand.ConfirmOffer(1, QUEUE)),
-                        new Effect.ToRequest(3, new RequestCommand.ConfirmOffer(3, QUEUE)));
+                        new Effect.ToRequest(2, new RequestCommand.ConfirmQueued(2, QUEUE)),
+                        new Effect.ToRequest(3, new RequestCommand.ConfirmOffer(3, QUEUE)),
+                        new Effect.ToRequest(4, new RequestCommand.ConfirmQueued(4, QUEUE)));
         assertThat(View.of(state)).as("asking reads only").isEqualTo(before);
     }
 
     @Test
-    void R10_aRecoveredQueueWithNoOfferOutstandingSendsNothing() {
+    void R10_aRecoveredQueueAsksNobodyWhenItsLineIsEmpty() {
         QueueDecider decider = new QueueDecider(SETTINGS);
         assertThat(decider.resendOnRecovery(spec.given().state())).isEmpty();
-        assertThat(decider.resendOnRecovery(spec.given(line(3)).state())).isEmpty();
         assertThat(decider.resendOnRecovery(spec.given(
                                 chat(1, T),
                                 agent("ana", 1, 4, true),

@@ -691,4 +691,30 @@ class RequestDeciderTest {
                 .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
                 .thenState(s -> assertThat(s.isOpened()).isFalse());
     }
+
+    // ---- recovery: a recovered queue tells each request it holds without an offer that it is waiting ----
+
+    @Test
+    void R14_aRequestToldItIsWaitingRecordsAndSendsNothingForItsRecoveryAlreadyDid() {
+        for (List<RequestEvent> history : List.of(
+                List.of(OPENED),
+                List.of(OPENED, INVITED),
+                List.of(OPENED, INVITED, ACCEPTED),
+                List.of(OPENED, new RequestEvent.Left(T + minutes(2))))) {
+            var given = spec.given(history.toArray(RequestEvent[]::new));
+            RequestState before = given.state();
+            given.when(new RequestCommand.ConfirmQueued(REQUEST, QUEUE), T + minutes(3))
+                    .thenNothingHappens()
+                    .thenState(s -> assertThat(s).isEqualTo(before));
+        }
+    }
+
+    @Test
+    void R15_aQueuedIdNeverOpenedLeavesTheAskingQueuesLineAndNoRequestIsCreated() {
+        spec.given()
+                .when(new RequestCommand.ConfirmQueued(REQUEST, "other-queue"), T)
+                .thenEvents()
+                .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
+                .thenState(s -> assertThat(s.isOpened()).isFalse());
+    }
 }
