@@ -203,15 +203,8 @@ public final class ReportWriter {
         ErlangBaseline erlang = s.erlang();
         for (int i = 0; i < s.intervalCount(); i++) {
             long from = sc.startMillis() + i * sc.intervalMillis();
-            long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
             for (int row = 0; row < s.rows().size(); row++) {
-                b.append(i + 1)
-                        .append(',')
-                        .append(local(sc, from))
-                        .append(',')
-                        .append(local(sc, to))
-                        .append(',')
-                        .append(s.rows().get(row))
+                intervalAndRow(b, sc, i, s.rows().get(row))
                         .append(',')
                         .append(from - sc.startMillis() < sc.warmupMillis());
                 for (Estimate e : s.intervals()[row][i]) {
@@ -239,20 +232,12 @@ public final class ReportWriter {
                 + "meanAbsoluteErrorSeconds,meanAbsoluteErrorSeconds_ci,rootMeanSquareErrorSeconds,"
                 + "rootMeanSquareErrorSeconds_ci,shareWithin60Seconds,shareWithin60Seconds_ci\n");
         for (int i = 0; i < e.intervalCount(); i++) {
-            long from = sc.startMillis() + i * sc.intervalMillis();
-            long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
             for (int row = 0; row < e.rows().size(); row++) {
                 for (int p = 0; p < e.predictors().size(); p++) {
                     if (e.predictions()[row][i][p] == 0) {
                         continue;
                     }
-                    b.append(i + 1)
-                            .append(',')
-                            .append(local(sc, from))
-                            .append(',')
-                            .append(local(sc, to))
-                            .append(',')
-                            .append(e.rows().get(row))
+                    intervalAndRow(b, sc, i, e.rows().get(row))
                             .append(',')
                             .append(e.predictors().get(p))
                             .append(',')
@@ -269,6 +254,19 @@ public final class ReportWriter {
             }
         }
         return b.toString();
+    }
+
+    /** A CSV row's start: the interval's number, its local start and end, and the row (queue or all). */
+    private static StringBuilder intervalAndRow(StringBuilder b, Scenario sc, int interval, String row) {
+        long from = sc.startMillis() + interval * sc.intervalMillis();
+        long to = Math.min(sc.startMillis() + sc.horizonMillis(), from + sc.intervalMillis());
+        return b.append(interval + 1)
+                .append(',')
+                .append(local(sc, from))
+                .append(',')
+                .append(local(sc, to))
+                .append(',')
+                .append(row);
     }
 
     static LocalDateTime local(Scenario sc, long millis) {

@@ -684,12 +684,16 @@ class RequestDeciderTest {
     }
 
     @Test
-    void R10_anOfferedIdNeverOpenedLeavesTheAskingQueuesLineAndNoRequestIsCreated() {
-        spec.given()
-                .when(new RequestCommand.ConfirmOffer(REQUEST, "other-queue"), T)
-                .thenEvents()
-                .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
-                .thenState(s -> assertThat(s.isOpened()).isFalse());
+    void R10_R15_anIdNeverOpenedThatAQueueHoldsOfferedOrNotLeavesItsLineAndNoRequestIsCreated() {
+        for (RequestCommand ask : List.of(
+                new RequestCommand.ConfirmOffer(REQUEST, "other-queue"),
+                new RequestCommand.ConfirmQueued(REQUEST, "other-queue"))) {
+            spec.given()
+                    .when(ask, T)
+                    .thenEvents()
+                    .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
+                    .thenState(s -> assertThat(s.isOpened()).isFalse());
+        }
     }
 
     // ---- recovery: a recovered queue tells each request it holds without an offer that it is waiting ----
@@ -707,14 +711,5 @@ class RequestDeciderTest {
                     .thenNothingHappens()
                     .thenState(s -> assertThat(s).isEqualTo(before));
         }
-    }
-
-    @Test
-    void R15_aQueuedIdNeverOpenedLeavesTheAskingQueuesLineAndNoRequestIsCreated() {
-        spec.given()
-                .when(new RequestCommand.ConfirmQueued(REQUEST, "other-queue"), T)
-                .thenEvents()
-                .thenEffects(new Effect.ToQueue("other-queue", new QueueCommand.Remove(REQUEST, LineExit.REJECTED)))
-                .thenState(s -> assertThat(s.isOpened()).isFalse());
     }
 }
