@@ -105,12 +105,13 @@ public final class FilaEngine implements AutoCloseable {
             // R14), a recovered agent every request it holds (R17), and the requests that wrote shortly
             // before the last stop are woken below (their lost sends sent again). Nor are they passivated
             // when idle: a waiting request's timers live in it; finished ones passivate themselves.
+            // fila.remember-requests = on restores remembering (see reference.conf: several nodes).
             sharding.init(Entity.of(
                             RequestEntity.ENTITY_TYPE_KEY,
                             context -> RequestEntity.create(
                                     context.getEntityId(), requestDecider, shell, context.getShard()))
                     .withSettings(ClusterShardingSettings.create(system)
-                            .withRememberEntities(false)
+                            .withRememberEntities(effective.getBoolean("fila.remember-requests"))
                             .withNoPassivationStrategy()));
             sharding.init(Entity.of(
                     AgentEntity.ENTITY_TYPE_KEY,
