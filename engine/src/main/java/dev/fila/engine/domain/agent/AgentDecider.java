@@ -69,7 +69,15 @@ public final class AgentDecider implements Decider<AgentState, AgentCommand, Age
             }
             case AgentCommand.Offer offer -> {
                 Integer level = state.skills().get(offer.queueId());
-                if (level == null || state.holds(offer.requestId()) || !state.canTake(offer.exclusive())) {
+                if (level != null && state.holds(offer.requestId())) {
+                    // An offer for a request this agent already holds (a repeated offer after a crash lost
+                    // a send): the place is rightly marked offered, so it is not declined (a decline would
+                    // withdraw the offer of a pending invitation, and the queue, offering it again to the
+                    // same best agent, would loop). The agent tells the queue its real capacity instead,
+                    // which the queue's view had counted one slot short (R2, R10, R11).
+                    yield Decision.only(new Effect.ToQueue(offer.queueId(), capacity(state, offer.queueId())));
+                }
+                if (level == null || !state.canTake(offer.exclusive())) {
                     yield Decision.only(new Effect.ToQueue(
                             offer.queueId(),
                             new QueueCommand.OfferDeclined(offer.requestId(), capacity(state, offer.queueId()))));

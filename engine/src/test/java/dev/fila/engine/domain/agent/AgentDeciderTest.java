@@ -93,6 +93,18 @@ class AgentDeciderTest {
     }
 
     @Test
+    void R2_R10_R11_aRepeatedOfferForARequestTheAgentHoldsIsNotDeclinedTheQueueLearnsTheRealCapacity() {
+        // Ana holds request 1 as a pending invitation; the queue offers it to her again (its offered mark
+        // was cleared by a duplicate OfferReturned after a crash). Declining would withdraw the offer and,
+        // ana being the best free agent, the queue would offer it to her again, round after round.
+        spec.given(REGISTERED, ONLINE, reserved(1, false))
+                .when(offer(1, false), T + 10)
+                .thenEvents()
+                .thenEffects(
+                        new Effect.ToQueue("support", new QueueCommand.AgentCapacity(ANA, 2, 3, false, true, T + 1)));
+    }
+
+    @Test
     void R2_fourChatsAtOnceButNeverAFifth() {
         var four = spec.given(REGISTERED, ONLINE, reserved(1, false), reserved(2, false), reserved(3, false));
         four.when(offer(4, false), T + 10).thenEvents(new AgentEvent.SlotReserved(4, "support", false, T + 10));
