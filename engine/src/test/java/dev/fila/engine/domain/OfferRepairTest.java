@@ -13,6 +13,7 @@ import dev.fila.engine.domain.agent.AgentCommand;
 import dev.fila.engine.domain.agent.AgentDecider;
 import dev.fila.engine.domain.agent.AgentEvent;
 import dev.fila.engine.domain.agent.AgentState;
+import dev.fila.engine.domain.agent.Held;
 import dev.fila.engine.domain.agent.Role;
 import dev.fila.engine.domain.queue.QueueCommand;
 import dev.fila.engine.domain.queue.QueueDecider;
@@ -107,6 +108,27 @@ class OfferRepairTest {
     }
 
     @Test
+    void R2_R10_R11_aDuplicateOfferReturnedForAPendingInvitationDoesNotMakeQueueAndAgentLoop() {
+        // Agents of four chats: after ana's reservation the queue still sees her as the best free agent.
+        // A duplicate OfferReturned (a repair's answer arriving twice) withdraws the offer of her pending
+        // invitation, and routing offers the request to her again. Before, she declined an offer for a
+        // request she held, the decline withdrew it again, and routing offered it to her again: forever.
+        World world =
+                World.afterLosing(4, send -> false, new Effect.ToQueue(QUEUE, new QueueCommand.OfferReturned(REQUEST)));
+
+        assertThat(world.request().status()).isEqualTo(RequestStatus.INVITED);
+        assertThat(world.request().invitation().agentId()).isEqualTo("ana");
+        assertThat(world.queue.line().isOffered(REQUEST))
+                .as("the place is offered again")
+                .isTrue();
+        assertThat(world.agents.get("ana").held()).extracting(Held::requestId).containsExactly(REQUEST);
+        assertThat(world.agents.get("bob").held()).isEmpty();
+        assertThat(world.requestLog)
+                .filteredOn(e -> e instanceof RequestEvent.Invited)
+                .hasSize(1);
+    }
+
+    @Test
     void R12_anAcceptanceWhoseRemovalWasLostLeavesTheLineAfterRecovery() {
         World world = World.afterLosing(
                 send -> send instanceof Effect.ToQueue to && to.command() instanceof QueueCommand.Remove,
@@ -179,6 +201,11 @@ class OfferRepairTest {
          * that {@code lost} matches dropped on the way.
          */
         static World afterLosing(Predicate<Effect> lost, Effect... after) {
+            return afterLosing(1, lost, after);
+        }
+
+        /** As {@link #afterLosing(Predicate, Effect...)}, with agents taking {@code maxChats} chats (R2). */
+        static World afterLosing(int maxChats, Predicate<Effect> lost, Effect... after) {
             World world = new World();
             Predicate<Effect> once = new Predicate<>() {
                 boolean dropped;
@@ -196,7 +223,7 @@ class OfferRepairTest {
                 world.agents.put(id, world.agentDecider.initialState());
                 world.agentLogs.put(id, new ArrayList<>());
                 world.mail.add(new Effect.ToAgent(
-                        id, new AgentCommand.Register(id, id, Map.of(QUEUE, level), 1, Set.of(Role.AGENT))));
+                        id, new AgentCommand.Register(id, id, Map.of(QUEUE, level), maxChats, Set.of(Role.AGENT))));
                 world.mail.add(new Effect.ToAgent(id, new AgentCommand.LogIn()));
             });
             world.run(T, once);
@@ -226,7 +253,11 @@ class OfferRepairTest {
         }
 
         void run(long nowMillis, Predicate<Effect> lost) {
+            int delivered = 0;
             while (!mail.isEmpty()) {
+                if (++delivered > 10_000) {
+                    throw new AssertionError("the sends never stop: the aggregates loop (last: " + mail.peek() + ")");
+                }
                 Effect effect = mail.poll();
                 if (lost.test(effect)) {
                     continue;
