@@ -45,6 +45,8 @@ public final class EtaErrorObserver implements KernelListener {
     private long[] predictedAtMillis = new long[64];
     private long[] predictions;
 
+    // The error sums, one set per predictor in each cell: cell 0 is the whole run, all queues; then one
+    // cell per (row, interval) of the grid, rows being the queues then all of them (none without a grid).
     private final long[] compared;
     private final double[] sumAbsoluteMillis;
     private final double[] sumSquaredSeconds;
@@ -53,17 +55,13 @@ public final class EtaErrorObserver implements KernelListener {
     private long unserved;
     private double sumActualMillis;
 
-    // per interval: none when built without a grid (queueRows null)
     private final List<String> rows;
     private final Map<String, Integer> queueRows;
     private final long startMillis;
     private final long intervalMillis;
     private final int intervals;
+    /** Per slot, the first sums index of the grid cell its entry fell in, or -1 outside the grid. */
     private int[] entryCell = new int[64];
-    private final long[] cellCompared;
-    private final double[] cellAbsoluteMillis;
-    private final double[] cellSquaredSeconds;
-    private final long[] cellWithin;
 
     /** Measures overall only (all queues, the whole run). */
     public EtaErrorObserver(List<? extends EtaPredictor> predictors) {
@@ -87,10 +85,6 @@ public final class EtaErrorObserver implements KernelListener {
         this.predictors = predictors.toArray(new EtaPredictor[0]);
         this.count = this.predictors.length;
         this.predictions = new long[64 * count];
-        this.compared = new long[count];
-        this.sumAbsoluteMillis = new double[count];
-        this.sumSquaredSeconds = new double[count];
-        this.within = new long[count];
         if (intervalMillis <= 0 || intervals < 0) {
             throw new IllegalArgumentException("intervals must be positive in length and not negative in number");
         }
@@ -104,17 +98,17 @@ public final class EtaErrorObserver implements KernelListener {
         this.startMillis = startMillis;
         this.intervalMillis = intervalMillis;
         this.intervals = queueIds.isEmpty() ? 0 : intervals;
-        int cells = rows.size() * this.intervals * count;
-        this.cellCompared = new long[cells];
-        this.cellAbsoluteMillis = new double[cells];
-        this.cellSquaredSeconds = new double[cells];
-        this.cellWithin = new long[cells];
+        int sums = (1 + rows.size() * this.intervals) * count;
+        this.compared = new long[sums];
+        this.sumAbsoluteMillis = new double[sums];
+        this.sumSquaredSeconds = new double[sums];
+        this.within = new long[sums];
     }
 
     /** The row of all queues together in {@link #byInterval()}. */
     public static final String ALL = "all";
 
-    /** The first array index of the cells of (row, interval), or -1 outside the grid. */
+    /** The first sums index of the cell of (row, interval), or -1 outside the grid. */
     private int cellOf(String queueId, long atMillis) {
         if (intervals == 0 || atMillis < startMillis) {
             return -1;
@@ -124,7 +118,11 @@ public final class EtaErrorObserver implements KernelListener {
         if (interval >= intervals || row == null) {
             return -1;
         }
-        return (row * intervals + (int) interval) * count;
+        return gridCell(row, (int) interval);
+    }
+
+    private int gridCell(int row, int interval) {
+        return (1 + row * intervals + interval) * count;
     }
 
     @Override
@@ -157,31 +155,25 @@ public final class EtaErrorObserver implements KernelListener {
             int base = slot * count;
             int cell = entryCell[slot];
             // the row of all queues: same interval, last row
-            int allCell = cell < 0 ? -1 : ((rows.size() - 1) * intervals + (cell / count) % intervals) * count;
+            int allCell = cell < 0 ? -1 : gridCell(rows.size() - 1, (cell / count - 1) % intervals);
             for (int i = 0; i < count; i++) {
                 long error = predictions[base + i] - actual;
-                double seconds = error / 1000.0;
-                boolean near = Math.abs(error) <= WITHIN_MILLIS;
-                compared[i]++;
-                sumAbsoluteMillis[i] += Math.abs(error);
-                sumSquaredSeconds[i] += seconds * seconds;
-                if (near) {
-                    within[i]++;
-                }
+                add(i, error);
                 if (cell >= 0) {
-                    addToCell(cell + i, error, seconds, near);
-                    addToCell(allCell + i, error, seconds, near);
+                    add(cell + i, error);
+                    add(allCell + i, error);
                 }
             }
         }
     }
 
-    private void addToCell(int at, long error, double seconds, boolean near) {
-        cellCompared[at]++;
-        cellAbsoluteMillis[at] += Math.abs(error);
-        cellSquaredSeconds[at] += seconds * seconds;
-        if (near) {
-            cellWithin[at]++;
+    private void add(int at, long errorMillis) {
+        double seconds = errorMillis / 1000.0;
+        compared[at]++;
+        sumAbsoluteMillis[at] += Math.abs(errorMillis);
+        sumSquaredSeconds[at] += seconds * seconds;
+        if (Math.abs(errorMillis) <= WITHIN_MILLIS) {
+            within[at]++;
         }
     }
 
@@ -207,12 +199,11 @@ public final class EtaErrorObserver implements KernelListener {
         for (int row = 0; row < r; row++) {
             for (int k = 0; k < intervals; k++) {
                 for (int i = 0; i < count; i++) {
-                    int at = (row * intervals + k) * count + i;
-                    long c = cellCompared[at];
-                    n[row][k][i] = c;
-                    mae[row][k][i] = c == 0 ? Double.NaN : cellAbsoluteMillis[at] / c / 1000.0;
-                    rmse[row][k][i] = c == 0 ? Double.NaN : Math.sqrt(cellSquaredSeconds[at] / c);
-                    share[row][k][i] = c == 0 ? Double.NaN : (double) cellWithin[at] / c;
+                    EtaAccuracy a = accuracyAt(gridCell(row, k) + i, i, Double.NaN);
+                    n[row][k][i] = a.predictions();
+                    mae[row][k][i] = a.meanAbsoluteErrorSeconds();
+                    rmse[row][k][i] = a.rootMeanSquareErrorSeconds();
+                    share[row][k][i] = a.shareWithin60Seconds();
                 }
             }
         }
@@ -247,15 +238,20 @@ public final class EtaErrorObserver implements KernelListener {
     public List<EtaAccuracy> accuracy() {
         List<EtaAccuracy> result = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long n = compared[i];
-            result.add(new EtaAccuracy(
-                    predictors[i].name(),
-                    n,
-                    n == 0 ? 0 : sumAbsoluteMillis[i] / n / 1000.0,
-                    n == 0 ? 0 : Math.sqrt(sumSquaredSeconds[i] / n),
-                    n == 0 ? 0 : (double) within[i] / n));
+            result.add(accuracyAt(i, i, 0));
         }
         result.sort(Comparator.comparingDouble(EtaAccuracy::meanAbsoluteErrorSeconds));
         return result;
+    }
+
+    /** Predictor {@code predictor}'s figures from the sums at {@code at}; {@code undefined} when none compared. */
+    private EtaAccuracy accuracyAt(int at, int predictor, double undefined) {
+        long n = compared[at];
+        return new EtaAccuracy(
+                predictors[predictor].name(),
+                n,
+                n == 0 ? undefined : sumAbsoluteMillis[at] / n / 1000.0,
+                n == 0 ? undefined : Math.sqrt(sumSquaredSeconds[at] / n),
+                n == 0 ? undefined : (double) within[at] / n);
     }
 }
