@@ -83,9 +83,19 @@ public final class JournalSchema {
     public static Applied applyFromConfig(Config config) {
         Config db = journalDatabase(config);
         String url = db.getString("url");
-        String user = db.hasPath("user") ? db.getString("user") : "";
-        String password = db.hasPath("password") ? db.getString("password") : "";
-        return apply(url, user, password);
+        try (Connection connection = connect(db)) {
+            return apply(connection, Dialect.ofJdbcUrl(url));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the journal schema at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to the database of a slick {@code db} block: its {@code url}, {@code user}, {@code password}. */
+    static Connection connect(Config db) throws SQLException {
+        return DriverManager.getConnection(
+                db.getString("url"),
+                db.hasPath("user") ? db.getString("user") : "",
+                db.hasPath("password") ? db.getString("password") : "");
     }
 
     /** The slick {@code db} block of the journal's database in {@code config}. */
@@ -118,10 +128,8 @@ public final class JournalSchema {
     public static Applied applyFromBlock(Config journalBlock) {
         Config db = journalDatabase(journalBlock);
         String url = db.getString("url");
-        String user = db.hasPath("user") ? db.getString("user") : "";
-        String password = db.hasPath("password") ? db.getString("password") : "";
         List<String> statements = statements(journalBlock.getString("schema"));
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = connect(db)) {
             return apply(connection, Dialect.ofJdbcUrl(url), statements);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the journal schema at " + url + ": " + e.getMessage(), e);

@@ -2,7 +2,6 @@ package dev.fila.engine.actors.journal;
 
 import com.typesafe.config.Config;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,14 +32,11 @@ public final class RecentStreams {
      */
     public static List<String> persistenceIds(Config journalBlock, String prefix, long windowMillis, long maxRows) {
         Config db = JournalSchema.journalDatabase(journalBlock);
-        String url = db.getString("url");
-        String user = db.hasPath("user") ? db.getString("user") : "";
-        String password = db.hasPath("password") ? db.getString("password") : "";
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = JournalSchema.connect(db)) {
             return persistenceIds(connection, prefix, windowMillis, maxRows, CHUNK);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "cannot read the journal's recent writers at " + url + ": " + e.getMessage(), e);
+                    "cannot read the journal's recent writers at " + db.getString("url") + ": " + e.getMessage(), e);
         }
     }
 
