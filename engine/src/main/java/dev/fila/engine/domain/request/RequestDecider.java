@@ -95,15 +95,10 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
                         new Effect.ToAgent(confirm.agentId(), new AgentCommand.Release(confirm.requestId())));
             }
             if (command instanceof RequestCommand.ConfirmOffer confirm) {
-                // A queue offered a request that does not exist: no agent can ever serve it, so it leaves
-                // that line (as refused by the team, R15); nothing is created.
-                return Decision.only(new Effect.ToQueue(
-                        confirm.queueId(), new QueueCommand.Remove(confirm.requestId(), LineExit.REJECTED)));
+                return leavesTheLineItWasNeverIn(confirm.requestId(), confirm.queueId());
             }
             if (command instanceof RequestCommand.ConfirmQueued confirm) {
-                // The same for a place a queue holds without an offer.
-                return Decision.only(new Effect.ToQueue(
-                        confirm.queueId(), new QueueCommand.Remove(confirm.requestId(), LineExit.REJECTED)));
+                return leavesTheLineItWasNeverIn(confirm.requestId(), confirm.queueId());
             }
             return Decision.reject(RequestRejection.of(RequestRejection.Code.NOT_FOUND, "no such request"));
         }
@@ -311,6 +306,14 @@ public final class RequestDecider implements Decider<RequestState, RequestComman
      *       {@code Remove} that said so is sent again (the queue ignores it when it has it).
      * </ul>
      */
+    /**
+     * A queue holds a place, offered or not, for a request that does not exist: no agent can ever serve
+     * it, so it leaves that line (as refused by the team, R15); nothing is created.
+     */
+    private static Decision<RequestEvent, RequestRejection> leavesTheLineItWasNeverIn(long requestId, String queueId) {
+        return Decision.only(new Effect.ToQueue(queueId, new QueueCommand.Remove(requestId, LineExit.REJECTED)));
+    }
+
     private static Decision<RequestEvent, RequestRejection> confirmOffer(RequestState state) {
         return switch (state.status()) {
             case WAITING -> Decision.only(toQueue(state, new QueueCommand.OfferReturned(state.requestId())));
