@@ -4,6 +4,7 @@ import dev.fila.engine.domain.eta.EtaPredictor;
 import dev.fila.engine.domain.queue.LineExit;
 import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.queue.QueueState;
+import dev.fila.simulation.figures.ReplicationFigures;
 import dev.fila.simulation.kernel.KernelListener;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +94,7 @@ public final class EtaErrorObserver implements KernelListener {
         for (int i = 0; i < queueIds.size(); i++) {
             queueRows.put(queueIds.get(i), i);
         }
-        r.add(ALL);
+        r.add(ReplicationFigures.ALL);
         this.rows = List.copyOf(r);
         this.startMillis = startMillis;
         this.intervalMillis = intervalMillis;
@@ -104,9 +105,6 @@ public final class EtaErrorObserver implements KernelListener {
         this.sumSquaredSeconds = new double[sums];
         this.within = new long[sums];
     }
-
-    /** The row of all queues together in {@link #byInterval()}. */
-    public static final String ALL = "all";
 
     /** The first sums index of the cell of (row, interval), or -1 outside the grid. */
     private int cellOf(String queueId, long atMillis) {

@@ -9,6 +9,7 @@ import dev.fila.engine.domain.queue.QueueDecider;
 import dev.fila.engine.domain.queue.QueueEvent;
 import dev.fila.engine.domain.queue.QueueSettings;
 import dev.fila.engine.domain.queue.QueueState;
+import dev.fila.simulation.figures.ReplicationFigures;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class EtaErrorObserverTest {
         feed(observer, late + 10_000, new QueueEvent.Removed(4, LineExit.SERVED, 1, late + 10_000));
 
         EtaByInterval e = observer.byInterval();
-        assertThat(e.rows()).containsExactly(Q, "other", EtaErrorObserver.ALL);
+        assertThat(e.rows()).containsExactly(Q, "other", ReplicationFigures.ALL);
         assertThat(e.predictors()).containsExactly("two-minutes", "per-place");
         int q = 0;
         int all = 2;

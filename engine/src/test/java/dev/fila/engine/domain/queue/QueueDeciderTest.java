@@ -511,7 +511,7 @@ class QueueDeciderTest {
                 .thenEvents(new QueueEvent.AgentViewChanged("ana", 1, 4, true, true, T + 5));
     }
 
-    // ---- recovery: a recovered queue asks each request it holds as offered whether the offer arrived ----
+    // ---- recovery: a recovered queue asks every request in its line (whether an offer arrived, or that it waits) ----
 
     @Test
     void R10_R11_R14_aRecoveredQueueAsksEveryRequestInItsLineInLineOrderOfferedOrNotAndChangesNothing() {
